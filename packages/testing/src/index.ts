@@ -1,0 +1,4 @@
+import './provided-context.js';
+export { adminKubeConfig, tokenKubeConfig } from './kube.js';
+export { createTestNamespace, testNamespaceName, TEST_NAMESPACE_LABEL, useTestNamespace } from './namespace.js';
+export { eventually, type EventuallyOptions } from './eventually.js';

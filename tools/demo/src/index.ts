@@ -1,0 +1,2 @@
+export { DEPLOYABLES, launchCommand, type Deployable } from './deployables.js';
+export { startApp, stopApp, waitReady, type RunningApp } from './supervise.js';
