@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './config.js';
+import { ConfigError } from '@grove/watch-sdk';
+import { parseConfig } from './config.js';
 
-function configError(argv: string[], env: Record<string, string> = {}): ConfigError {
-  try {
-    parseConfig(argv, env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
+/** Asserts that parsing throws a one-line `ConfigError` naming `flag`. */
+function expectRejected(argv: string[], env: Record<string, string>, flag: string): void {
+  const parse = () => parseConfig(argv, env);
+  expect(parse).toThrow(ConfigError);
+  expect(parse).toThrow(expect.objectContaining({ flag, message: expect.stringMatching(/^invalid [^\n]+: [^\n]+$/) }));
 }
 
 describe('parseConfig', () => {
@@ -40,12 +38,10 @@ describe('parseConfig', () => {
     [['--log-level=loud'], '--log-level'],
     [['--health-port=1'], '--health-port'],
   ])('rejects %j naming %s', (argv, flag) => {
-    const err = configError(argv);
-    expect(err.flag).toBe(flag);
-    expect(err.message).toMatch(new RegExp(`^invalid ${flag}: [^\\n]+$`));
+    expectRejected(argv, {}, flag);
   });
 
   it('names LOG_LEVEL when the bad value came from the environment', () => {
-    expect(configError([], { LOG_LEVEL: 'loud' }).flag).toBe('--log-level (from LOG_LEVEL)');
+    expectRejected([], { LOG_LEVEL: 'loud' }, '--log-level (from LOG_LEVEL)');
   });
 });

@@ -1,24 +1,15 @@
 #!/usr/bin/env node
 // Composition root of the startup-gate-sidecar (an init container): no HTTP server, no leader election.
 import { createLogger, onShutdownSignal } from '@grove/telemetry';
-import { ConfigError, parseConfig, type Config } from './config.js';
+import { configOrExit } from '@grove/watch-sdk';
+import { parseConfig } from './config.js';
 
 const NAME = 'startup-gate-sidecar';
 const SHUTDOWN_DEADLINE_MS = 2_000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-function configOrExit(argv: readonly string[], env: NodeJS.ProcessEnv): Config {
-  try {
-    return parseConfig(argv, env);
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`${NAME}: ${err.message}\n`);
-    process.exit(2);
-  }
-}
-
 function main(argv: readonly string[], env: NodeJS.ProcessEnv): void {
-  const config = configOrExit(argv, env);
+  const config = configOrExit(NAME, () => parseConfig(argv, env));
   const logger = createLogger({ name: NAME, level: config.logLevel });
   const waiting = config.podcliques.length > 0;
   if (waiting) {

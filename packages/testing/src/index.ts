@@ -2,3 +2,4 @@ import './provided-context.js';
 export { adminKubeConfig, tokenKubeConfig } from './kube.js';
 export { createTestNamespace, testNamespaceName, TEST_NAMESPACE_LABEL, useTestNamespace } from './namespace.js';
 export { eventually, type EventuallyOptions } from './eventually.js';
+export { describeDeployableProcess, type DeployableProcessOptions } from './deployable-process.js';

@@ -17,7 +17,8 @@ const url = (scheme: 'http' | 'https', port: number) => `${scheme}://${LOOPBACK}
 /**
  * Controllers kube-controller-manager runs. The service-account controller creates each namespace's
  * `default` ServiceAccount (pods are refused without it); the root-CA publisher writes the
- * `kube-root-ca.crt` ConfigMap that projected token volumes need.
+ * `kube-root-ca.crt` ConfigMap that projected token volumes need; cluster-role aggregation fills the
+ * built-in admin/edit/view roles; the pod garbage collector removes pods of deleted KWOK nodes.
  */
 export const CONTROLLERS = [
   'garbage-collector-controller',
@@ -26,6 +27,11 @@ export const CONTROLLERS = [
   'serviceaccount-token-controller',
   'root-ca-certificate-publisher-controller',
   'horizontal-pod-autoscaler-controller',
+  'clusterrole-aggregation-controller',
+  'pod-garbage-collector-controller',
+  // Lifts the node.kubernetes.io/not-ready taint that admission puts on every new node once KWOK
+  // reports it Ready (and sets it again if KWOK stops heartbeating).
+  'node-lifecycle-controller',
 ] as const;
 
 export function etcdArgs({ ports, layout }: ArgsInput): string[] {

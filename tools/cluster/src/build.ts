@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClusterError } from './errors.js';
+import { withLock } from './lock.js';
 import { capture, CommandNotFoundError, runLogged } from './exec.js';
 import { goBuildArgs, goDefaultBinaryName, goDirectiveFor, renderWrapperModule, stagingReplaces } from './gomod.js';
 import { type Progress, timed } from './progress.js';
@@ -104,13 +105,44 @@ async function buildToolset(dir: string, toolset: Toolset, goVersionText: string
   renameSync(stagingDir, binDir);
 }
 
-/** Builds every toolset that is not already in the cache; returns where each one's binaries are. */
+/**
+ * Builds the toolsets that provide `required` binaries (all toolsets when omitted) and returns them
+ * together with any other toolset that is already in the cache.
+ */
 export async function ensureToolsets(
   toolsets: readonly Toolset[],
   cacheDir: string,
   progress: Progress,
+  required?: readonly string[],
 ): Promise<BuiltToolset[]> {
   const goVersionText = await goVersion();
+  const needed = required
+    ? toolsets.filter((t) => Object.keys(t.binaries).some((b) => required.includes(b)))
+    : toolsets;
+  const extras = toolsets
+    .filter((t) => !needed.includes(t))
+    .map((toolset) => ({ toolset, binDir: join(toolsetDir(cacheDir, toolset, goVersionText), 'bin'), cached: true }))
+    .filter((b) => isComplete(b.binDir, b.toolset));
+  const built = await buildLocked(needed, cacheDir, goVersionText, progress);
+  return [...built, ...extras];
+}
+
+async function buildLocked(
+  toolsets: readonly Toolset[],
+  cacheDir: string,
+  goVersionText: string,
+  progress: Progress,
+): Promise<BuiltToolset[]> {
+  // Two processes building into one cache folder would delete each other's partial output.
+  return withLock(join(cacheDir, 'toolsets'), () => buildMissing(toolsets, cacheDir, goVersionText, progress));
+}
+
+async function buildMissing(
+  toolsets: readonly Toolset[],
+  cacheDir: string,
+  goVersionText: string,
+  progress: Progress,
+): Promise<BuiltToolset[]> {
   const built: BuiltToolset[] = [];
   for (const toolset of toolsets) {
     const dir = toolsetDir(cacheDir, toolset, goVersionText);

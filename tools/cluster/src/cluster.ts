@@ -39,6 +39,8 @@ export interface ClusterInfo {
   readonly binDir: string;
 }
 
+const CLUSTER_BINARIES = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok', 'kubectl'];
+
 const CLIENT_IDENTITIES = [
   ['admin', 'admin', 'grove-admin'],
   ['kube-controller-manager', 'controllerManager', 'system:kube-controller-manager'],
@@ -76,7 +78,8 @@ function linkBinaries(binDir: string, binaries: Readonly<Record<string, string>>
 async function prepare(opts: ClusterOptions): Promise<{ input: ArgsInput; binaries: Record<string, string> }> {
   validatePool(opts.pool);
   const toolsets = loadVersions(opts.versionsFile);
-  const built = await ensureToolsets(toolsets, opts.cacheDir, opts.progress);
+  // Only what the cluster runs (and kubectl); `grove-cluster build` builds the rest (helm).
+  const built = await ensureToolsets(toolsets, opts.cacheDir, opts.progress, CLUSTER_BINARIES);
   const binaries = builtPaths(built);
   const layout = stateLayout(opts.stateDir);
   for (const dir of [layout.logs, layout.pids, layout.etcdData]) mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -101,6 +104,10 @@ export function up(opts: ClusterOptions): Promise<ClusterInfo> {
     if (reused) {
       opts.progress('control plane already running and healthy; reusing it');
     } else {
+      const changed = componentStates(specs, input).filter((s) => s.running && !s.current);
+      if (changed.length > 0) {
+        opts.progress(`command line of ${changed.map((s) => s.name).join(', ')} changed; restarting the control plane`);
+      }
       await stopControlPlane(specs, input, opts.progress);
       await timed(opts.progress, 'control plane start', () =>
         startControlPlane(specs, input, binaries, opts.progress),

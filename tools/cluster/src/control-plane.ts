@@ -15,6 +15,8 @@ export interface ComponentState {
   readonly name: string;
   readonly pid?: number;
   readonly running: boolean;
+  /** Running with exactly the command line this version of the tool would use. */
+  readonly current: boolean;
   readonly logFile: string;
 }
 
@@ -22,18 +24,21 @@ export function componentStates(specs: readonly ComponentSpec[], input: ArgsInpu
   return specs.map((spec) => {
     const record = readPidRecord(pidFile(input.layout, spec.name));
     const running = record !== undefined && isRecordedProcessAlive(record);
+    const wanted = spec.args(input);
+    const current = running && record.args.length === wanted.length && record.args.every((a, i) => a === wanted[i]);
     return {
       name: spec.name,
       running,
+      current,
       logFile: logFile(input.layout, spec.name),
       ...(record && running ? { pid: record.pid } : {}),
     };
   });
 }
 
-/** True when every component runs and answers its health probe. */
+/** True when every component runs with the current command line and answers its health probe. */
 export async function isHealthy(specs: readonly ComponentSpec[], input: ArgsInput): Promise<boolean> {
-  if (!componentStates(specs, input).every((s) => s.running)) return false;
+  if (!componentStates(specs, input).every((s) => s.current)) return false;
   const results = await Promise.all(specs.map((spec) => spec.probe(input)));
   return results.every((r) => r.ok);
 }

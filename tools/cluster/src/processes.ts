@@ -11,6 +11,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export interface PidRecord {
   readonly pid: number;
   readonly binary: string;
+  /** The command line it was started with, so `up` can tell a changed configuration. */
+  readonly args: readonly string[];
   readonly startedAt: string;
 }
 
@@ -40,10 +42,9 @@ export function startProcess(spec: StartSpec): StartedProcess {
     child.on('exit', (code, signal) => resolve(code === null ? `killed by ${signal}` : `exit code ${code}`));
   });
   child.unref();
-  if (child.pid === undefined) {
-    return { record: { pid: -1, binary: spec.binary, startedAt: new Date().toISOString() }, exited };
-  }
-  const record: PidRecord = { pid: child.pid, binary: spec.binary, startedAt: new Date().toISOString() };
+  const startedAt = new Date().toISOString();
+  if (child.pid === undefined) return { record: { pid: -1, binary: spec.binary, args: spec.args, startedAt }, exited };
+  const record: PidRecord = { pid: child.pid, binary: spec.binary, args: spec.args, startedAt };
   writeFileSync(spec.pidFile, JSON.stringify(record) + '\n');
   return { record, exited };
 }
@@ -53,7 +54,8 @@ export function readPidRecord(pidFile: string): PidRecord | undefined {
   try {
     const parsed = JSON.parse(readFileSync(pidFile, 'utf8')) as Partial<PidRecord>;
     if (typeof parsed.pid !== 'number' || typeof parsed.binary !== 'string') return undefined;
-    return { pid: parsed.pid, binary: parsed.binary, startedAt: String(parsed.startedAt) };
+    const args = Array.isArray(parsed.args) ? parsed.args.map(String) : [];
+    return { pid: parsed.pid, binary: parsed.binary, args, startedAt: String(parsed.startedAt) };
   } catch {
     return undefined;
   }

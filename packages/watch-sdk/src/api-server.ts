@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { KubeConfig, VersionApi, type VersionInfo } from '@kubernetes/client-node';
 import type { Logger } from '@grove/telemetry';
-import type { KubeconfigSource } from './config.js';
+import type { KubeconfigSource } from './controller-config.js';
 
 export function loadKubeConfig(source: KubeconfigSource): KubeConfig {
   const kubeConfig = new KubeConfig();
