@@ -44,3 +44,17 @@ ensure_node_modules() {
 grove_cluster() {
   node "${GROVE_ROOT}/tools/cluster/bin/grove-cluster.mjs" "$@"
 }
+
+# Sums vitest's "Tests  N passed | M failed" lines of a log into the plain closing line CI reads.
+summarize_tests() {
+  local log="$1"
+  sed 's/\x1b\[[0-9;]*m//g' "${log}" | awk '
+    /^[[:space:]]*Tests[[:space:]]+/ {
+      for (i = 1; i <= NF; i++) {
+        if ($(i + 1) ~ /^passed/) passed += $i
+        if ($(i + 1) ~ /^failed/) failed += $i
+        if ($(i + 1) ~ /^skipped/) skipped += $i
+      }
+    }
+    END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }'
+}
