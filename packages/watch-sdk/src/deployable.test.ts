@@ -91,6 +91,23 @@ describe('startDeployable', { timeout: 15_000 }, () => {
     expect(onReady.mock.calls[0]?.[0].signal.aborted).toBe(true);
   });
 
+  it('waits for the shutdown hooks registered in onReady, last registered first, before exiting', async () => {
+    const fake = await fakeApiServer();
+    apiServer = fake.server;
+    const proc = fakeProcess();
+    const order: string[] = [];
+    const onReady = ({ onShutdown }: ReadyContext) => {
+      onShutdown(async () => void order.push('first'));
+      onShutdown(() => new Promise<void>((resolve) => setTimeout(() => resolve(void order.push('second')), 50)));
+      onShutdown(() => Promise.reject(new Error('cleanup failed')));
+    };
+    await startDeployable({ name: 'test-controller', config: await configFor(fake.url), onReady }, proc.hooks);
+    proc.terminate();
+    await vi.waitFor(() => expect(proc.exit).toHaveBeenCalledWith(0));
+    expect(order).toEqual(['second', 'first']);
+    expect(proc.logs.map((l) => l['msg'])).toContain('shutdown step failed');
+  });
+
   it('stops waiting for an unreachable API server on SIGTERM, never calling onReady', async () => {
     const proc = fakeProcess();
     const onReady = vi.fn();

@@ -15,6 +15,11 @@ export interface ReadyContext {
   logger: Logger;
   /** Aborted when shutdown starts. */
   signal: AbortSignal;
+  /**
+   * Registers cleanup that shutdown waits for before exiting (e.g. removing webhook
+   * configurations); hooks run in reverse order of registration, within the shutdown deadline.
+   */
+  onShutdown: (hook: () => Promise<void>) => void;
 }
 
 export interface DeployableOptions {
@@ -52,12 +57,14 @@ export async function startDeployable(options: DeployableOptions, hooks: Process
   const { config } = options;
   const logger = deployableLogger(options, hooks);
   const stop = new AbortController();
+  const cleanups: (() => Promise<void>)[] = [];
   let ready = false;
   const health = startHealthServer({ port: config.healthPort, host: config.healthHost, isReady: () => ready, logger });
   // Registered before the server reports `listening`, so no SIGTERM finds the default handler.
   onShutdownSignal(
     async () => {
       stop.abort();
+      for (const cleanup of cleanups.reverse()) await cleanup().catch((err: unknown) => logger.error({ err }, 'shutdown step failed'));
       await (await health).close();
     },
     { logger, deadlineMs: SHUTDOWN_DEADLINE_MS, ...(hooks.signals && { source: hooks.signals }), ...(hooks.exit && { exit: hooks.exit }) },
@@ -68,7 +75,7 @@ export async function startDeployable(options: DeployableOptions, hooks: Process
   const kubeConfig = loadKubeConfig(config.kubeconfig);
   const version = await waitForApiServer({ kubeConfig, logger, signal: stop.signal });
   if (version === undefined) return;
-  await options.onReady?.({ kubeConfig, logger, signal: stop.signal });
+  await options.onReady?.({ kubeConfig, logger, signal: stop.signal, onShutdown: (hook) => cleanups.push(hook) });
   ready = true;
 }
 

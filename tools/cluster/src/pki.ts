@@ -1,107 +1,11 @@
 /**
  * Certificates and keys for the local control plane, generated once on first start and reused
- * (so a restarted cluster keeps its CA and the kubeconfig stays valid). ECDSA P-256 everywhere:
- * fast to generate and accepted by every Kubernetes component.
+ * (so a restarted cluster keeps its CA and the kubeconfig stays valid). The certificate code
+ * itself lives in `@grove/pki`.
  */
-import { webcrypto } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-// @peculiar/x509 relies on decorator metadata; the polyfill must load before it.
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
-
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
-
-type CryptoKeyPair = webcrypto.CryptoKeyPair;
-type CryptoKey = webcrypto.CryptoKey;
-
-const ALG = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
-const TEN_YEARS_MS = 10 * 365 * 24 * 3600 * 1000;
-
-export interface KeyPairPem {
-  readonly certPem: string;
-  readonly keyPem: string;
-}
-
-interface Authority {
-  readonly cert: x509.X509Certificate;
-  readonly keys: CryptoKeyPair;
-}
-
-export interface LeafSpec {
-  /** Subject, e.g. `CN=admin, O=system:masters`. */
-  readonly subject: string;
-  readonly usage: 'server' | 'client';
-  readonly dnsNames?: readonly string[];
-  readonly ips?: readonly string[];
-}
-
-async function newKeys(): Promise<CryptoKeyPair> {
-  return (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
-}
-
-async function privateKeyPem(key: CryptoKey): Promise<string> {
-  return x509.PemConverter.encode(await webcrypto.subtle.exportKey('pkcs8', key), 'PRIVATE KEY');
-}
-
-function serial(): string {
-  return Buffer.from(webcrypto.getRandomValues(new Uint8Array(16))).toString('hex').replace(/^[89a-f]/, '1');
-}
-
-function validity(): { notBefore: Date; notAfter: Date } {
-  const now = Date.now();
-  return { notBefore: new Date(now - 3600_000), notAfter: new Date(now + TEN_YEARS_MS) };
-}
-
-export async function createAuthority(commonName: string): Promise<Authority & KeyPairPem> {
-  const keys = await newKeys();
-  const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: serial(),
-    name: `CN=${commonName}`,
-    ...validity(),
-    keys,
-    signingAlgorithm: ALG,
-    extensions: [
-      new x509.BasicConstraintsExtension(true, undefined, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
-      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
-    ],
-  });
-  return { cert, keys, certPem: cert.toString('pem'), keyPem: await privateKeyPem(keys.privateKey) };
-}
-
-export async function issueLeaf(ca: Authority, spec: LeafSpec): Promise<KeyPairPem> {
-  const keys = await newKeys();
-  const names = [
-    ...(spec.dnsNames ?? []).map((value) => ({ type: 'dns' as const, value })),
-    ...(spec.ips ?? []).map((value) => ({ type: 'ip' as const, value })),
-  ];
-  const usage = spec.usage === 'server' ? x509.ExtendedKeyUsage.serverAuth : x509.ExtendedKeyUsage.clientAuth;
-  const cert = await x509.X509CertificateGenerator.create({
-    serialNumber: serial(),
-    subject: spec.subject,
-    issuer: ca.cert.subject,
-    ...validity(),
-    signingKey: ca.keys.privateKey,
-    publicKey: keys.publicKey,
-    signingAlgorithm: ALG,
-    extensions: [
-      new x509.BasicConstraintsExtension(false, undefined, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
-      new x509.ExtendedKeyUsageExtension([usage]),
-      await x509.AuthorityKeyIdentifierExtension.create(ca.cert),
-      ...(names.length > 0 ? [new x509.SubjectAlternativeNameExtension(names)] : []),
-    ],
-  });
-  return { certPem: cert.toString('pem'), keyPem: await privateKeyPem(keys.privateKey) };
-}
-
-/** A signing key pair for service-account tokens: private key and public key (SPKI), both PEM. */
-export async function createSigningKey(): Promise<{ privatePem: string; publicPem: string }> {
-  const keys = await newKeys();
-  const spki = await webcrypto.subtle.exportKey('spki', keys.publicKey);
-  return { privatePem: await privateKeyPem(keys.privateKey), publicPem: x509.PemConverter.encode(spki, 'PUBLIC KEY') };
-}
+import { createAuthority, createSigningKey, issueLeaf, type KeyPairPem } from '@grove/pki';
 
 /** Paths of every file the control plane reads from its PKI folder. */
 export function pkiPaths(dir: string) {
