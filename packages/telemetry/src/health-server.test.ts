@@ -48,6 +48,15 @@ describe('startHealthServer', () => {
     expect(post.status).toBe(405);
   });
 
+  it('serves /metrics from the given source with its content type', async () => {
+    const metrics = { contentType: 'text/plain; version=0.0.4', metrics: () => Promise.resolve('up 1\n') };
+    server = await startHealthServer({ port: 0, host: '127.0.0.1', isReady: () => true, logger, metrics });
+    const res = await fetch(`http://127.0.0.1:${server.port}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4');
+    expect(await res.text()).toBe('up 1\n');
+  });
+
   it('stops listening after close()', async () => {
     const get = await start(() => true);
     await server?.close();

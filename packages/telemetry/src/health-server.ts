@@ -2,6 +2,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 
+/** What `/metrics` serves; a prom-client `Registry` is one. */
+export interface MetricsSource {
+  readonly contentType: string;
+  metrics(): Promise<string>;
+}
+
 export interface HealthServerOptions {
   /** TCP port; 0 picks a free one (read it back from {@link HealthServer.port}). */
   port: number;
@@ -9,6 +15,8 @@ export interface HealthServerOptions {
   /** Decides `/readyz`; a throw or rejection counts as not ready. */
   isReady: () => boolean | Promise<boolean>;
   logger: Pick<Logger, 'info' | 'error'>;
+  /** Served on `/metrics` when given (Prometheus text exposition); 404 otherwise. */
+  metrics?: MetricsSource;
 }
 
 export interface HealthServer {
@@ -30,7 +38,13 @@ function send(res: ServerResponse, status: number, body: string): void {
   res.end(body);
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, isReady: HealthServerOptions['isReady']): Promise<void> {
+async function serveMetrics(res: ServerResponse, source: MetricsSource): Promise<void> {
+  const body = await source.metrics();
+  res.writeHead(200, { 'content-type': source.contentType, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, options: HealthServerOptions): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, 'method not allowed');
     return;
@@ -39,18 +53,23 @@ async function route(req: IncomingMessage, res: ServerResponse, isReady: HealthS
   if (path === '/healthz') {
     send(res, 200, 'ok');
   } else if (path === '/readyz') {
-    const ready = await checkReady(isReady);
+    const ready = await checkReady(options.isReady);
     send(res, ready ? 200 : 503, ready ? 'ok' : 'not ready');
+  } else if (path === '/metrics' && options.metrics) {
+    await serveMetrics(res, options.metrics);
   } else {
     send(res, 404, 'not found');
   }
 }
 
-/** Serves `/healthz` (always 200 while the process runs) and `/readyz` (200 when `isReady()`, else 503). */
+/**
+ * Serves `/healthz` (always 200 while the process runs), `/readyz` (200 when `isReady()`, else 503)
+ * and, when given a source, `/metrics`.
+ */
 export async function startHealthServer(options: HealthServerOptions): Promise<HealthServer> {
   const { logger } = options;
   const server = createServer((req, res) => {
-    route(req, res, options.isReady).catch((err: unknown) => {
+    route(req, res, options).catch((err: unknown) => {
       logger.error({ err }, 'health request failed');
       if (!res.headersSent) send(res, 500, 'internal error');
     });

@@ -4,7 +4,15 @@
  * its config and hands it to {@link runDeployable}; the controllers it will run plug in at `onReady`.
  */
 import type { KubeConfig } from '@kubernetes/client-node';
-import { createLogger, onShutdownSignal, startHealthServer, type Logger, type LoggerConfig, type ShutdownOptions } from '@grove/telemetry';
+import {
+  createLogger,
+  onShutdownSignal,
+  startHealthServer,
+  type Logger,
+  type LoggerConfig,
+  type MetricsSource,
+  type ShutdownOptions,
+} from '@grove/telemetry';
 import type { ControllerConfig } from './controller-config.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -28,6 +36,8 @@ export interface DeployableOptions {
   config: ControllerConfig;
   /** Fields added to every log line (e.g. the scheduler name). */
   logFields?: Record<string, unknown>;
+  /** Served on `/metrics` by the health server (e.g. a registry from `@grove/telemetry/metrics`). */
+  metrics?: MetricsSource;
   /** Runs after the API server answered; `/readyz` turns 200 only once it resolves. */
   onReady?: (context: ReadyContext) => void | Promise<void>;
 }
@@ -59,7 +69,13 @@ export async function startDeployable(options: DeployableOptions, hooks: Process
   const stop = new AbortController();
   const cleanups: (() => Promise<void>)[] = [];
   let ready = false;
-  const health = startHealthServer({ port: config.healthPort, host: config.healthHost, isReady: () => ready, logger });
+  const health = startHealthServer({
+    port: config.healthPort,
+    host: config.healthHost,
+    isReady: () => ready,
+    logger,
+    ...(options.metrics && { metrics: options.metrics }),
+  });
   // Registered before the server reports `listening`, so no SIGTERM finds the default handler.
   onShutdownSignal(
     async () => {

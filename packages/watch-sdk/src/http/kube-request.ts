@@ -1,0 +1,95 @@
+/**
+ * One request to the API server over `node:http(s)`, authenticated by a client-node `KubeConfig`
+ * (`applyToHTTPSOptions`: certificates, tokens, exec plugins). Shared by the watch transport and
+ * the writers, so both see the same errors.
+ */
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest, type RequestOptions } from 'node:https';
+import type { KubeConfig } from '@kubernetes/client-node';
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface KubeRequest {
+  method: 'GET' | 'PUT' | 'PATCH' | 'POST' | 'DELETE';
+  path: string;
+  query?: Query;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Default `application/json`. */
+  contentType?: string;
+  signal?: AbortSignal;
+}
+
+export type KubeApiErrorCode = 'ERR_KUBE_API_STATUS' | 'ERR_KUBE_API_CONNECTION';
+
+/** A failed request: a non-2xx answer (with its status and the Status `reason`), or no answer. */
+export class KubeApiError extends Error {
+  override readonly name = 'KubeApiError';
+  readonly code: KubeApiErrorCode;
+  readonly status: number | undefined;
+  readonly reason: string | undefined;
+
+  constructor(code: KubeApiErrorCode, message: string, options: { status?: number; reason?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.status = options.status;
+    this.reason = options.reason;
+  }
+}
+
+export function isConflict(err: unknown): boolean {
+  return err instanceof KubeApiError && err.status === 409;
+}
+
+export function requestUrl(kubeConfig: KubeConfig, path: string, query: Query = {}): URL {
+  const server = kubeConfig.getCurrentCluster()?.server;
+  if (server === undefined) throw new KubeApiError('ERR_KUBE_API_CONNECTION', 'kubeconfig has no current cluster');
+  const url = new URL(server.replace(/\/$/, '') + path);
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
+  return url;
+}
+
+export async function readBody(response: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of response) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function statusError(status: number, path: string, body: string): KubeApiError {
+  let message = body.slice(0, 300);
+  let reason: string | undefined;
+  try {
+    const parsed = JSON.parse(body) as { message?: string; reason?: string };
+    message = parsed.message ?? message;
+    reason = parsed.reason;
+  } catch {
+    // not a Status object: keep the raw text
+  }
+  return new KubeApiError('ERR_KUBE_API_STATUS', `${status} from ${path}: ${message}`, { status, ...(reason && { reason }) });
+}
+
+/** Sends the request; resolves with the response (a stream) once its status is 2xx. */
+export async function openRequest(kubeConfig: KubeConfig, request: KubeRequest): Promise<IncomingMessage> {
+  const url = requestUrl(kubeConfig, request.path, request.query);
+  const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
+  const headers = { accept: 'application/json', ...(payload !== undefined && { 'content-type': request.contentType ?? 'application/json' }) };
+  const options: RequestOptions = { method: request.method, headers };
+  await kubeConfig.applyToHTTPSOptions(options);
+  const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
+  const response = await new Promise<IncomingMessage>((resolve, reject) => {
+    const req = send(url, { ...options, ...(request.signal && { signal: request.signal }) }, resolve);
+    req.on('error', (cause) => reject(new KubeApiError('ERR_KUBE_API_CONNECTION', 'request failed', { cause })));
+    req.end(payload);
+  });
+  const status = response.statusCode ?? 0;
+  if (status >= 200 && status < 300) return response;
+  const body = await readBody(response).catch(() => '');
+  response.destroy();
+  throw statusError(status, url.pathname, body);
+}
+
+/** {@link openRequest}, then the response body decoded as JSON. */
+export async function requestJson<T>(kubeConfig: KubeConfig, request: KubeRequest): Promise<T> {
+  const text = await readBody(await openRequest(kubeConfig, request));
+  return JSON.parse(text) as T;
+}

@@ -1,0 +1,5 @@
+export { ObjectWriter, type ApplyOptions, type ApplyResult, type ObjectWriterOptions } from './object-writer.js';
+export { retryOnConflict, type ConflictRetryOptions } from './retry-on-conflict.js';
+export { isConflict, KubeApiError, type KubeApiErrorCode } from '../http/kube-request.js';
+export { EventRecorder, type CoreEvent, type EventRecorderOptions, type EventSink, type EventType, type InvolvedObject } from './event-recorder.js';
+export { kubeEventSink } from './kube-event-sink.js';
