@@ -11,6 +11,8 @@ export interface RunningApp {
   readonly child: ChildProcess;
   readonly logFile: string;
   readonly port: number;
+  /** Epoch ms when the process was spawned, so readiness is timed from launch. */
+  readonly startedAt: number;
 }
 
 export function startApp(app: Deployable, launch: LaunchCommand, logDir: string, port: number): RunningApp {
@@ -19,7 +21,7 @@ export function startApp(app: Deployable, launch: LaunchCommand, logDir: string,
   const fd = openSync(logFile, 'a');
   const child = spawn(launch.command, launch.args, { stdio: ['ignore', fd, fd] });
   closeSync(fd);
-  return { app, child, logFile, port };
+  return { app, child, logFile, port, startedAt: Date.now() };
 }
 
 function readyz(port: number): Promise<boolean> {
@@ -34,9 +36,9 @@ function readyz(port: number): Promise<boolean> {
   });
 }
 
-/** Waits until /readyz answers 200; fails with the app and its log if it exits or times out. */
+/** Waits until /readyz answers 200; returns ms since launch. Fails naming the app and its log. */
 export async function waitReady(running: RunningApp, timeoutMs: number): Promise<number> {
-  const start = Date.now();
+  const start = running.startedAt;
   while (Date.now() - start < timeoutMs) {
     if (running.child.exitCode !== null) {
       throw new Error(`${running.app.name}: exited early (exit code ${running.child.exitCode}) (log: ${running.logFile})`);
