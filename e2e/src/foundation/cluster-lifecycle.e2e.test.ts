@@ -4,7 +4,7 @@
  * and never leave a process behind.
  */
 import { createServer, type Server } from 'node:net';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
@@ -20,11 +20,12 @@ const parsed = parseCommand(['up', '--nodes', '2', '--no-scheduler', '--port-bas
 const opts: ClusterOptions = { ...parsed.options, progress: silentProgress };
 
 const pidsOf = () => Object.fromEntries(status(opts).map((s) => [s.name, s.pid]));
+/** Running and not a zombie: a stopped child of this test process may linger as one until reaped. */
 const alive = (pid: number | undefined) => {
   if (pid === undefined) return false;
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
   } catch {
     return false;
   }

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Observable, Subscription } from 'rxjs';
-import type { Logger } from '@grove/telemetry';
+import { contextFromAnnotations, type Logger } from '@grove/telemetry';
 import { keyString, parseKey, type ObjectKey } from '../keys.js';
 import { systemClock, type Clock, type Timer } from '../queue/clock.js';
 import type { WorkQueueMetrics } from '../queue/metrics.js';
@@ -39,6 +39,13 @@ export interface ControllerOptions {
   /** The reconciled kind, for the span name `reconcile <kind>`; the controller name by default. */
   kind?: string;
   reconcile: Reconcile;
+  /**
+   * The annotations of the object behind a key, usually from the informer cache:
+   * `(key) => informer.store.get(keyString(key))?.metadata?.annotations`. A `grove.io/traceparent`
+   * among them makes the reconcile span a child of the span that created the object, so one change
+   * is one trace.
+   */
+  annotations?: (key: ObjectKey) => Readonly<Record<string, string | undefined>> | undefined;
   /** Streams of keys to reconcile, built from informers with the handler operators. */
   sources: readonly Observable<ObjectKey>[];
   /** Caches to wait for before starting the workers. */
@@ -134,7 +141,7 @@ export class Controller {
       }
       recordResult(span, result);
       this.metrics.reconciled(this.apply(key, result, logger), (this.clock.now() - startedAt) / 1000);
-    });
+    }, contextFromAnnotations(this.options.annotations?.(objectKey)));
   }
 
   /** Feeds the result back into the queue, logging a failure once; returns the metrics outcome. */

@@ -3,6 +3,7 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { Subject } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { TRACEPARENT_ANNOTATION } from '@grove/telemetry';
 import type { ObjectKey } from '../keys.js';
 import { Controller } from './controller.js';
 import { done, fail, requeueAfter, type ReconcileResult } from './result.js';
@@ -46,5 +47,31 @@ describe('reconcile spans', () => {
     expect(spans[1]?.events.map((e) => [e.name, e.attributes?.['reason']])).toEqual([['requeue', 'waiting for pods']]);
     expect(spans[2]?.status.message).toBe('apply failed');
     expect(active?.spanContext().spanId).toBe(spans[2]?.spanContext().spanId);
+  });
+
+  it('starts the span under the remote parent from the object\'s traceparent annotation', async () => {
+    exporter.reset();
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const keys = new Subject<ObjectKey>();
+    const logger = { info: vi.fn(), debug: vi.fn(), error: vi.fn(), child: () => logger };
+    const controller = new Controller({
+      name: 'podclique',
+      sources: [keys],
+      logger: logger as never,
+      annotations: (key) => (key.name === 'child' ? { [TRACEPARENT_ANNOTATION]: traceparent } : undefined),
+      reconcile: async () => done(),
+    });
+    await controller.start();
+    keys.next({ namespace: 'ns', name: 'child' });
+    await vi.waitFor(() => expect(exporter.getFinishedSpans()).toHaveLength(1));
+    keys.next({ namespace: 'ns', name: 'orphan' });
+    await vi.waitFor(() => expect(exporter.getFinishedSpans()).toHaveLength(2));
+    await controller.stop(100);
+    const [child, orphan] = exporter.getFinishedSpans();
+    expect(child?.spanContext().traceId).toBe('0af7651916cd43dd8448eb211c80319c');
+    expect(child?.parentSpanContext?.spanId).toBe('b7ad6b7169203331');
+    expect(child?.parentSpanContext?.isRemote).toBe(true);
+    expect(orphan?.spanContext().traceId).not.toBe('0af7651916cd43dd8448eb211c80319c');
+    expect(orphan?.parentSpanContext).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
  * open child spans with the same tracer. Without a registered OpenTelemetry SDK all of this is a
  * no-op, and log lines inside the span carry its `trace_id` (see `@grove/telemetry`'s mixin).
  */
-import { SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
+import { context, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
 import type { ReconcileResult } from './result.js';
 
 /** Looked up per call: the SDK may be registered after this module loaded. */
@@ -27,9 +27,12 @@ export function recordResult(span: Span, result: ReconcileResult): void {
   }
 }
 
-/** Runs `fn` inside a new active span and ends it when `fn` settles. */
-export function inReconcileSpan<T>(name: string, attributes: Attributes, fn: (span: Span) => Promise<T>): Promise<T> {
-  return reconcileTracer().startActiveSpan(name, { attributes }, async (span) => {
+/**
+ * Runs `fn` inside a new active span and ends it when `fn` settles. `parent` (the active context by
+ * default) may carry a remote span from the object's `grove.io/traceparent` annotation.
+ */
+export function inReconcileSpan<T>(name: string, attributes: Attributes, fn: (span: Span) => Promise<T>, parent: Context = context.active()): Promise<T> {
+  return reconcileTracer().startActiveSpan(name, { attributes }, parent, async (span) => {
     try {
       return await fn(span);
     } finally {

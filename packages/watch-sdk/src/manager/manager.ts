@@ -6,7 +6,7 @@
 import type { Observable } from 'rxjs';
 import type { Registry } from 'prom-client';
 import type { Logger } from '@grove/telemetry';
-import { Controller, type Reconcile } from '../controller/controller.js';
+import { Controller, type ControllerOptions, type Reconcile } from '../controller/controller.js';
 import { InformerCache } from '../informer/informer-cache.js';
 import type { ObjectKey } from '../keys.js';
 import type { BackoffOptions } from '../queue/backoff.js';
@@ -45,6 +45,8 @@ export interface ControllerSpec {
   /** The reconciled kind (`PodCliqueSet`): the span name is `reconcile <kind>`. */
   kind?: string;
   reconcile: Reconcile;
+  /** The annotations of the object behind a key, for its `grove.io/traceparent` (see `ControllerOptions`). */
+  annotations?: ControllerOptions['annotations'];
   /** The key streams, built from the shared informers with the handler operators. */
   watches: (informers: InformerCache) => readonly Observable<ObjectKey>[];
   /** Concurrent reconciles. Default 1. */
@@ -81,6 +83,7 @@ export class Manager {
       name: spec.name,
       ...(spec.kind && { kind: spec.kind }),
       reconcile: spec.reconcile,
+      ...(spec.annotations && { annotations: spec.annotations }),
       sources: spec.watches(this.informers),
       waitFor: [this.informers],
       workers: spec.workers ?? 1,
