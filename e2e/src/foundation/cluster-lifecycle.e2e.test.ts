@@ -4,11 +4,11 @@
  * and never leave a process behind.
  */
 import { createServer, type Server } from 'node:net';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
-import { down, parseCommand, silentProgress, status, up, type ClusterOptions } from '@grove/cluster';
+import { down, isProcessRunning, parseCommand, silentProgress, status, up, type ClusterOptions } from '@grove/cluster';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const PORT_BASE = 17440;
@@ -20,16 +20,7 @@ const parsed = parseCommand(['up', '--nodes', '2', '--no-scheduler', '--port-bas
 const opts: ClusterOptions = { ...parsed.options, progress: silentProgress };
 
 const pidsOf = () => Object.fromEntries(status(opts).map((s) => [s.name, s.pid]));
-/** Running and not a zombie: a stopped child of this test process may linger as one until reaped. */
-const alive = (pid: number | undefined) => {
-  if (pid === undefined) return false;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-};
+const alive = (pid: number | undefined) => pid !== undefined && isProcessRunning(pid);
 
 function core(kubeconfig: string): CoreV1Api {
   const kc = new KubeConfig();

@@ -4,4 +4,5 @@ export { parseCommand, REPO_ROOT } from './options.js';
 export { stderrProgress, silentProgress, type Progress } from './progress.js';
 export { ClusterError } from './errors.js';
 export { TOPOLOGY_LABELS, GPU_RESOURCE, OWNED_NODE_LABEL, nodeName } from './nodes.js';
-export { residentBytes } from './processes.js';
+export { isProcessRunning, residentBytes } from './processes.js';
+export { httpProbe, waitHealthy, type ProbeResult } from './health.js';

@@ -62,12 +62,20 @@ export function readPidRecord(pidFile: string): PidRecord | undefined {
 }
 
 /** True while the recorded PID is alive and still runs the recorded binary. */
+/** True while the PID exists and is not a zombie (an ended child that its parent has not reaped yet). */
+export function isProcessRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
 export function isRecordedProcessAlive(record: PidRecord): boolean {
   try {
     const cmdline = readFileSync(`/proc/${record.pid}/cmdline`, 'utf8');
-    const stat = readFileSync(`/proc/${record.pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    return state !== 'Z' && cmdline.split('\0')[0] === record.binary;
+    return isProcessRunning(record.pid) && cmdline.split('\0')[0] === record.binary;
   } catch {
     return false;
   }

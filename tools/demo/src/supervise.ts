@@ -1,9 +1,8 @@
 /** Starts deployables as child processes with their logs in files, waits for /readyz, stops them. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, closeSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { httpProbe, waitHealthy } from '@grove/cluster';
 import type { Deployable, LaunchCommand } from './deployables.js';
 
 export interface RunningApp {
@@ -24,29 +23,27 @@ export function startApp(app: Deployable, launch: LaunchCommand, logDir: string,
   return { app, child, logFile, port, startedAt: Date.now() };
 }
 
-function readyz(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port, path: '/readyz', timeout: 1_000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200);
-    });
-    req.on('error', () => resolve(false));
-    req.on('timeout', () => req.destroy());
-    req.end();
-  });
+/** Resolves with how the child ended, whenever that is (at once if it already has). */
+function exitOf(child: ChildProcess): Promise<string> {
+  if (child.exitCode !== null) return Promise.resolve(`exit code ${child.exitCode}`);
+  return new Promise((resolve) =>
+    child.once('exit', (code, signal) => resolve(code === null ? `killed by ${signal}` : `exit code ${code}`)),
+  );
 }
 
-/** Waits until /readyz answers 200; returns ms since launch. Fails naming the app and its log. */
+/**
+ * Waits until /readyz answers 200 with the cluster tool's probe loop; returns ms since launch.
+ * Fails naming the app and its log when it exits first or runs out of time.
+ */
 export async function waitReady(running: RunningApp, timeoutMs: number): Promise<number> {
-  const start = running.startedAt;
-  while (Date.now() - start < timeoutMs) {
-    if (running.child.exitCode !== null) {
-      throw new Error(`${running.app.name}: exited early (exit code ${running.child.exitCode}) (log: ${running.logFile})`);
-    }
-    if (await readyz(running.port)) return Date.now() - start;
-    await sleep(200);
-  }
-  throw new Error(`${running.app.name}: not ready after ${timeoutMs / 1000}s (log: ${running.logFile})`);
+  const outcome = await waitHealthy(() => httpProbe(`http://127.0.0.1:${running.port}/readyz`), {
+    timeoutMs: timeoutMs - (Date.now() - running.startedAt),
+    exited: exitOf(running.child),
+  });
+  const where = `(log: ${running.logFile})`;
+  if (outcome.kind === 'exited') throw new Error(`${running.app.name}: exited early (${outcome.how}) ${where}`);
+  if (outcome.kind === 'timeout') throw new Error(`${running.app.name}: not ready after ${timeoutMs / 1000}s ${where}`);
+  return Date.now() - running.startedAt;
 }
 
 /** SIGTERM and wait for the exit; returns the exit code. */
