@@ -55,6 +55,8 @@ const IO_BUILTINS = ['fs', 'fs/promises', 'http', 'https', 'http2', 'net', 'tls'
 const IO_RESTRICTIONS = [...IO_PACKAGES, ...IO_BUILTINS, ...IO_BUILTINS.map((m) => `node:${m}`)].map((name) => ({
   name,
   message: 'Pure (type:domain) packages do no I/O: take plain data in, return plans out.',
+  // Types (V1Pod, V1PodSpec, ...) are data shapes, not I/O.
+  allowTypeImports: true,
 }));
 
 function depConstraints({ allowTesting }) {
@@ -110,6 +112,6 @@ export default [
   },
   {
     files: PURE_PROJECT_GLOBS,
-    rules: { 'no-restricted-imports': ['error', { paths: IO_RESTRICTIONS }] },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: IO_RESTRICTIONS }] },
   },
 ];

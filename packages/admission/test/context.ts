@@ -2,7 +2,7 @@
 import type { PodCliqueSetContext } from '../src/context.js';
 import { schedulerCatalog } from '../src/context.js';
 import type { FieldError } from '../src/field-errors.js';
-import { aClusterTopologyBinding } from './builders.js';
+import { aClusterTopologyBinding } from '@grove/fixtures';
 
 export const schedulers = schedulerCatalog(['podgang-scheduler']);
 

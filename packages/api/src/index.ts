@@ -6,3 +6,5 @@ export * from './client/index.js';
 // Every generated name, label, annotation, finalizer, env var and condition string of Grove.
 export * from './naming.js';
 export * from './labels.js';
+// Go's duration format (metav1.Duration fields such as terminationDelay).
+export { parseGoDuration } from './duration.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterTopologyBinding } from '@grove/api';
-import { aClusterTopologyBinding } from '../../test/builders.js';
+import { aClusterTopologyBinding } from '@grove/fixtures';
 import { found, schedulers } from '../../test/context.js';
 import { schedulerCatalog } from '../context.js';
 import { validateClusterTopologyBinding } from './validate.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PodCliqueSet } from '@grove/api';
-import { aPodCliqueSet } from '../../test/builders.js';
+import { aPodCliqueSet } from '@grove/fixtures';
 import { found, plain } from '../../test/context.js';
 import { schedulerCatalog } from '../context.js';
 import { backendRules, mnnvlRules, mnnvlUpdateRules } from './backend-rules.js';

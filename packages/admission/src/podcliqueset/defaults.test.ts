@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aPodCliqueSet } from '../../test/builders.js';
+import { aPodCliqueSet } from '@grove/fixtures';
 import { defaultPodCliqueSet } from './defaults.js';
 
 const bare = () =>

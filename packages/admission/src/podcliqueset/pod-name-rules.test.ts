@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aPodCliqueSet } from '../../test/builders.js';
+import { aPodCliqueSet } from '@grove/fixtures';
 import { found } from '../../test/context.js';
 import { podNameRules } from './pod-name-rules.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PodCliqueSpec } from '@grove/api';
-import { aPodCliqueSet } from '../../test/builders.js';
+import { aPodCliqueSet } from '@grove/fixtures';
 import { found } from '../../test/context.js';
 import { podSpecRules } from './pod-spec-rules.js';
 

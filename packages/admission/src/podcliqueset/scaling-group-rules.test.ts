@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aPodCliqueSet, type PodCliqueSetBuilder } from '../../test/builders.js';
+import { aPodCliqueSet, type PodCliqueSetBuilder } from '@grove/fixtures';
 import { found } from '../../test/context.js';
 import { scalingGroupRules } from './scaling-group-rules.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aPodCliqueSet } from '../../test/builders.js';
+import { aPodCliqueSet } from '@grove/fixtures';
 import { found, schedulers } from '../../test/context.js';
 import { schedulerRules } from './scheduler-rules.js';
 

@@ -1,8 +1,7 @@
 /** Rules on the PodCliqueSet spec and template as a whole (grove-spec §1.1). */
-import type { PodCliqueSet } from '@grove/api';
+import { parseGoDuration, type PodCliqueSet } from '@grove/api';
 import { fieldError, type FieldError } from '../field-errors.js';
 import { FieldPath } from '../field-path.js';
-import { parseGoDuration } from '../duration.js';
 import { TEMPLATE } from './paths.js';
 
 export function templateRules(pcs: PodCliqueSet): FieldError[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TopologyConstraint } from '@grove/api';
-import { aPodCliqueSet } from '../../test/builders.js';
+import { aPodCliqueSet } from '@grove/fixtures';
 import { found, plain, withTopology } from '../../test/context.js';
 import { effectiveTopologyName } from './topology-sites.js';
 import { topologyCreateRules } from './topology-rules.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PodCliqueSet } from '@grove/api';
-import { aPodCliqueSet } from '../../test/builders.js';
+import { aPodCliqueSet } from '@grove/fixtures';
 import { found, plain, withTopology } from '../../test/context.js';
 import { aggregateMessage } from '../field-errors.js';
 import { defaultPodCliqueSet } from './defaults.js';
