@@ -2,12 +2,13 @@
 // file; projects need no eslint config of their own.
 //
 // Boundaries (tags live in each package.json under "nx.tags"):
-//   type:app     -> sdk, domain, util          (never another app)
+//   type:app     -> kit, sdk, domain, util     (never another app)
+//   type:kit     -> sdk, domain, util          (Grove-specific runtime the deployables share)
 //   type:domain  -> sdk, util                  (pure code; see PURE_PROJECT_GLOBS below)
 //   type:sdk     -> util
 //   type:util    -> util
-//   type:testing -> sdk, domain, util, testing
-//   type:e2e     -> sdk, domain, util, testing (the e2e project; nothing may import it)
+//   type:testing -> kit, sdk, domain, util, testing
+//   type:e2e     -> kit, sdk, domain, util, testing (the e2e project; nothing may import it)
 //   Other projects may import type:testing only from test files (TEST_FILE_GLOBS).
 //   scope:X      -> scope:X, scope:shared;     scope:shared -> scope:shared
 import { readdirSync, readFileSync } from 'node:fs';
@@ -62,12 +63,14 @@ const IO_RESTRICTIONS = [...IO_PACKAGES, ...IO_BUILTINS, ...IO_BUILTINS.map((m) 
 function depConstraints({ allowTesting }) {
   const testing = allowTesting ? ['type:testing'] : [];
   return [
-    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:sdk', 'type:domain', 'type:util', ...testing] },
+    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:kit', 'type:sdk', 'type:domain', 'type:util', ...testing] },
+    // Grove-specific runtime shared by the deployables (informers of Grove's kinds, child writes, RBAC data).
+    { sourceTag: 'type:kit', onlyDependOnLibsWithTags: ['type:sdk', 'type:domain', 'type:util', ...testing] },
     { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:sdk', 'type:util', ...testing] },
     { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:util', ...testing] },
     { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', ...testing] },
-    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:sdk', 'type:domain', 'type:util', 'type:testing'] },
-    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:sdk', 'type:domain', 'type:util', 'type:testing'] },
+    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:kit', 'type:sdk', 'type:domain', 'type:util', 'type:testing'] },
+    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:kit', 'type:sdk', 'type:domain', 'type:util', 'type:testing'] },
     { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
     // One entry per deployable: a scope may use itself and shared code only.
     ...['podcliqueset-controller', 'scalinggroup-controller', 'podgang-scheduler', 'autoscaler-adapter', 'startup-gate-sidecar'].map(

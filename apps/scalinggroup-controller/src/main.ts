@@ -1,9 +1,24 @@
 #!/usr/bin/env node
 // Composition root of the scalinggroup-controller: everything is built here and passed down.
 import { configOrExit, runDeployable } from '@grove/watch-sdk';
+import { createMetricsRegistry } from '@grove/telemetry/metrics';
+import { startTracing } from '@grove/telemetry/tracing';
 import { parseConfig } from './config.js';
 
 const NAME = 'scalinggroup-controller';
 
 const config = configOrExit(NAME, () => parseConfig(process.argv.slice(2), process.env));
-runDeployable({ name: NAME, config });
+// First: spans of everything below go to OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (no-op otherwise).
+const tracing = startTracing({ serviceName: NAME, env: process.env });
+const registry = createMetricsRegistry();
+runDeployable({
+  name: NAME,
+  config,
+  metrics: registry,
+  onReady: async (host) => {
+    host.onShutdown(() => tracing.shutdown());
+    // Imported here: client-node and RxJS load after /healthz answers.
+    const { startReconcilers } = await import('./controllers/start.js');
+    await startReconcilers(host, config.reconcilers, registry);
+  },
+});

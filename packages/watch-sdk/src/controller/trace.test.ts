@@ -7,6 +7,7 @@ import { TRACEPARENT_ANNOTATION } from '@grove/telemetry';
 import type { ObjectKey } from '../keys.js';
 import { Controller } from './controller.js';
 import { done, fail, requeueAfter, type ReconcileResult } from './result.js';
+import { inReconcileSpan, inStep } from './trace.js';
 
 const exporter = new InMemorySpanExporter();
 
@@ -73,5 +74,18 @@ describe('reconcile spans', () => {
     expect(child?.parentSpanContext?.isRemote).toBe(true);
     expect(orphan?.spanContext().traceId).not.toBe('0af7651916cd43dd8448eb211c80319c');
     expect(orphan?.parentSpanContext).toBeUndefined();
+  });
+
+  it('opens a child span per step, failed when the step throws', async () => {
+    exporter.reset();
+    await inReconcileSpan('reconcile PodClique', {}, async () => {
+      await inStep('sync pods', async () => 'ok');
+      await expect(inStep('lift gates', () => Promise.reject(new Error('patch refused')))).rejects.toThrow('patch refused');
+    });
+    const spans = exporter.getFinishedSpans();
+    const root = spans.find((s) => s.name === 'reconcile PodClique');
+    const steps = spans.filter((s) => s.name !== 'reconcile PodClique');
+    expect(steps.map((s) => [s.name, s.status.code])).toEqual([['sync pods', 1], ['lift gates', 2]]);
+    expect(steps.every((s) => s.parentSpanContext?.spanId === root?.spanContext().spanId)).toBe(true);
   });
 });

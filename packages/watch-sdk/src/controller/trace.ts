@@ -40,3 +40,20 @@ export function inReconcileSpan<T>(name: string, attributes: Attributes, fn: (sp
     }
   });
 }
+
+/** A child span for one step of a reconcile (`sync pods`, `sync podgangs`); a throw marks it failed. */
+export function inStep<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  return reconcileTracer().startActiveSpan(name, async (span) => {
+    try {
+      const result = await fn();
+      span.setStatus({ code: SpanStatusCode.OK });
+      return result;
+    } catch (err) {
+      if (err instanceof Error) span.recordException(err);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: err instanceof Error ? err.message : String(err) });
+      throw err;
+    } finally {
+      span.end();
+    }
+  });
+}

@@ -8,6 +8,7 @@ import { selectionId, type Selection, type WatchResource } from '../watch/resour
 import type { ListWatchTransport } from '../watch/transport.js';
 import type { KubeObject } from '../watch/types.js';
 import type { IndexFunc } from './indexers.js';
+import { raceAbort } from './race-abort.js';
 import { SharedInformer, type Transform } from './shared-informer.js';
 
 export interface InformerCacheDeps {
@@ -62,8 +63,9 @@ export class InformerCache {
 
   /** Resolves `true` once every informer is synced, `false` if `signal` aborts first. */
   async waitForSync(signal?: AbortSignal): Promise<boolean> {
-    const results = await Promise.all([...this.informers.values()].map((informer) => informer.waitForSync(signal)));
-    return results.every(Boolean);
+    // One abort listener for all informers (one each would trip Node's max-listeners warning).
+    const all = Promise.all([...this.informers.values()].map((informer) => informer.waitForSync())).then((results) => results.every(Boolean));
+    return raceAbort(all, signal);
   }
 
   private create<T extends KubeObject>(id: string, resource: WatchResource, options: InformerOptions<T>): SharedInformer<T> {

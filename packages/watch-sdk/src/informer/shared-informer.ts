@@ -6,6 +6,7 @@
 import { BehaviorSubject, firstValueFrom, filter, Observable, Subject, type Subscription } from 'rxjs';
 import type { KubeObject, WatchEvent } from '../watch/types.js';
 import type { IndexFunc } from './indexers.js';
+import { raceAbort } from './race-abort.js';
 import { Store } from './store.js';
 
 export type InformerEvent<T> =
@@ -61,11 +62,7 @@ export class SharedInformer<T extends KubeObject> {
   /** Resolves `true` once synced, or `false` if `signal` aborts first. */
   async waitForSync(signal?: AbortSignal): Promise<boolean> {
     if (this.hasSynced) return true;
-    const synced = firstValueFrom(this.synced$.pipe(filter(Boolean)));
-    if (signal === undefined) return synced;
-    if (signal.aborted) return false;
-    const aborted = new Promise<false>((resolve) => signal.addEventListener('abort', () => resolve(false), { once: true }));
-    return Promise.race([synced, aborted]);
+    return raceAbort(firstValueFrom(this.synced$.pipe(filter(Boolean))), signal);
   }
 
   /**

@@ -7,3 +7,4 @@ export { toWatchEvents, type Cursor } from './to-watch-events.js';
 export { ScriptedTransport } from './fake-transport.js';
 export type { ListRequest, ListWatchTransport, WatchRequest } from './transport.js';
 export type { KubeObject, ListPage, ObjectMeta, RawWatchEvent, WatchEvent } from './types.js';
+export { BUILTIN } from './builtin-resources.js';

@@ -9,6 +9,8 @@ export interface ObjectMeta {
   generation?: number;
   labels?: Record<string, string>;
   ownerReferences?: readonly { uid: string; kind: string; name: string; controller?: boolean }[];
+  finalizers?: readonly string[];
+  deletionTimestamp?: unknown;
   managedFields?: unknown;
 }
 

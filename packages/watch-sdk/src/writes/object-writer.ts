@@ -3,7 +3,7 @@
  * controller owns, and status updates that re-read and retry on conflict.
  */
 import type { KubeConfig } from '@kubernetes/client-node';
-import { requestJson } from '../http/kube-request.js';
+import { KubeApiError, requestJson } from '../http/kube-request.js';
 import type { ObjectKey } from '../keys.js';
 import { collectionPath, type WatchResource } from '../watch/resource.js';
 import type { KubeObject } from '../watch/types.js';
@@ -18,6 +18,19 @@ export interface ApplyOptions {
   /** The object as the cache has it, if it has it: tells `created` from `configured`/`unchanged`. */
   current?: KubeObject;
 }
+
+/** Preconditions of a delete: a controller deletes only the exact object it decided about. */
+export interface DeleteOptions {
+  /** The object's UID: a newer object under the same name is left alone (409). */
+  uid?: string;
+  /** Default `Background`: dependents go by garbage collection. */
+  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+}
+
+/** A JSON Patch (RFC 6902) operation. */
+export type JsonPatchOperation =
+  | { op: 'add' | 'replace' | 'test'; path: string; value: unknown }
+  | { op: 'remove'; path: string };
 
 export interface ObjectWriterOptions {
   /** One per deployable, e.g. `grove-podcliqueset-controller`. */
@@ -56,6 +69,56 @@ export class ObjectWriter {
     const result: ApplyResult =
       options.current === undefined ? 'created' : applied.metadata?.resourceVersion === before ? 'unchanged' : 'configured';
     return { object: applied, result };
+  }
+
+  /** Creates `object` (POST): the fields it sets are owned by this field manager's `Update` entry. */
+  async create<T extends KubeObject>(resource: WatchResource, object: T): Promise<T> {
+    const namespace = resource.namespaced ? object.metadata?.namespace : undefined;
+    return requestJson<T>(this.kubeConfig, {
+      method: 'POST',
+      path: collectionPath(resource, namespace),
+      query: { fieldManager: this.options.fieldManager },
+      body: object,
+    });
+  }
+
+  /** Deletes one object; resolves `false` when it was already gone. */
+  async delete(resource: WatchResource, key: ObjectKey, options: DeleteOptions = {}): Promise<boolean> {
+    const body = {
+      kind: 'DeleteOptions',
+      apiVersion: 'v1',
+      propagationPolicy: options.propagationPolicy ?? 'Background',
+      ...(options.uid !== undefined && { preconditions: { uid: options.uid } }),
+    };
+    try {
+      await requestJson(this.kubeConfig, { method: 'DELETE', path: objectPath(resource, key), body });
+      return true;
+    } catch (err) {
+      if (err instanceof KubeApiError && err.status === 404) return false;
+      throw err;
+    }
+  }
+
+  /** Applies a JSON Patch; with `test` operations it is a compare-and-swap (422 when a test fails). */
+  async jsonPatch<T extends KubeObject>(resource: WatchResource, key: ObjectKey, operations: readonly JsonPatchOperation[], subresource?: 'status'): Promise<T> {
+    return requestJson<T>(this.kubeConfig, {
+      method: 'PATCH',
+      path: objectPath(resource, key, subresource === undefined ? '' : `/${subresource}`),
+      query: { fieldManager: this.options.fieldManager },
+      contentType: 'application/json-patch+json',
+      body: operations,
+    });
+  }
+
+  /** Applies a JSON merge patch (RFC 7386): lists are replaced whole. */
+  async mergePatch<T extends KubeObject>(resource: WatchResource, key: ObjectKey, patch: unknown, subresource?: 'status'): Promise<T> {
+    return requestJson<T>(this.kubeConfig, {
+      method: 'PATCH',
+      path: objectPath(resource, key, subresource === undefined ? '' : `/${subresource}`),
+      query: { fieldManager: this.options.fieldManager },
+      contentType: 'application/merge-patch+json',
+      body: patch,
+    });
   }
 
   /**
