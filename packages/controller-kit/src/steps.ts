@@ -1,3 +1,5 @@
+import { isConflict } from '@grove/watch-sdk/writes';
+
 /** How the steps of a reconcile end, and how often Grove looks again at what it does not watch. */
 
 /** Go on (optionally looking again after `requeueMs`), or stop here and look again later. */
@@ -25,4 +27,12 @@ export function toError(err: unknown): Error {
 /** The rejections of `Promise.allSettled`, as Errors. */
 export function rejections(results: readonly PromiseSettledResult<unknown>[]): Error[] {
   return results.flatMap((r) => (r.status === 'rejected' ? [toError(r.reason)] : []));
+}
+
+/**
+ * True when every error is a 409 Conflict: the cache was behind a write (ours or someone's), so the
+ * next reconcile, from a fresher cache, simply tries again — not a failure worth a log line.
+ */
+export function onlyConflicts(errors: readonly Error[]): boolean {
+  return errors.length > 0 && errors.every((err) => isConflict(err));
 }

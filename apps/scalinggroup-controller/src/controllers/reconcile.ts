@@ -4,7 +4,7 @@
  * termination (§4.3); then status (§1.3).
  */
 import { EVENT_REASON, FINALIZER, LABEL, PodCliqueScalingGroupGVK, type PodCliqueScalingGroup, type PodCliqueSet } from '@grove/api';
-import { CACHE_CATCH_UP_MS, cached, POLL_MS, soonest } from '@grove/controller-kit';
+import { CACHE_CATCH_UP_MS, cached, ensureFinalizer, POLL_MS, releaseFinalizer, soonest } from '@grove/controller-kit';
 import {
   cliqueTemplates,
   currentlyUpdatingReplica,
@@ -16,7 +16,7 @@ import {
   scalingGroupStatus,
 } from '@grove/planning';
 import { done, inStep, requeueAfter, type ObjectKey, type ReconcileResult } from '@grove/watch-sdk/controller';
-import { addFinalizerPatch, containsDesired, removeFinalizerPatch } from '@grove/watch-sdk/writes';
+import { containsDesired } from '@grove/watch-sdk/writes';
 import type { ScalingGroupDeps } from './deps.js';
 import { deleteReplicas, membersOf, syncMembers, type GroupPlace } from './members.js';
 
@@ -37,17 +37,14 @@ function placeOf(pcsg: PodCliqueScalingGroup): GroupPlace | undefined {
 export async function reconcileScalingGroup(key: ObjectKey, deps: ScalingGroupDeps): Promise<ReconcileResult> {
   const pcsg = cached(deps.world.scalingGroups, key.namespace, key.name);
   if (pcsg === undefined) return done();
-  const objectKey = { namespace: key.namespace ?? '', name: key.name };
   if (pcsg.metadata.deletionTimestamp !== undefined) {
-    const patch = removeFinalizerPatch(pcsg, FINALIZER.podCliqueScalingGroup);
-    if (patch.length > 0) await deps.writer.jsonPatch(PodCliqueScalingGroupGVK, objectKey, patch);
+    await releaseFinalizer(deps.writer, PodCliqueScalingGroupGVK, pcsg, FINALIZER.podCliqueScalingGroup);
     return done();
   }
   const pcs = cached(deps.world.podCliqueSets, key.namespace, pcsg.metadata.labels?.[LABEL.partOf] ?? '');
   const place = placeOf(pcsg);
   if (pcs === undefined || place === undefined) return done(); // an orphan garbage collection removes
-  const finalizer = addFinalizerPatch(pcsg, FINALIZER.podCliqueScalingGroup);
-  if (finalizer.length > 0) await deps.writer.jsonPatch(PodCliqueScalingGroupGVK, objectKey, finalizer);
+  await ensureFinalizer(deps.writer, PodCliqueScalingGroupGVK, pcsg, FINALIZER.podCliqueScalingGroup);
 
   const hashes = templateHashes(pcs);
   const rollout = await inStep('rolling update', () => rollReplicas(pcs, pcsg, place, hashes, deps));

@@ -1,9 +1,11 @@
+import { KubeConfig } from '@kubernetes/client-node';
 import { Registry } from 'prom-client';
 import { of, Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '@grove/telemetry';
 import { toObjectKeys } from '../controller/handlers.js';
 import { done, fail } from '../controller/result.js';
+import { openRequest } from '../http/kube-request.js';
 import type { ObjectKey } from '../keys.js';
 import { ScriptedTransport } from '../watch/fake-transport.js';
 import type { KubeObject, RawWatchEvent } from '../watch/types.js';
@@ -54,6 +56,21 @@ describe('Manager', () => {
 
     expect(await manager.stop()).toBe(true);
     expect(watch.observed).toBe(false);
+  });
+
+  it('counts the SDK\'s API requests on its registry while it runs', async () => {
+    const { registry, manager } = setup();
+    // The request is counted before it is sent; without a cluster in the kubeconfig it then fails.
+    const send = (method: 'GET' | 'PATCH', path: string) => openRequest(new KubeConfig(), { method, path }).catch(() => undefined);
+    await send('GET', '/api/v1/namespaces/ns/pods/before-start');
+    expect(await manager.start()).toBe(true);
+    await send('PATCH', '/apis/grove.io/v1alpha1/namespaces/ns/podcliques/a/status');
+    await send('PATCH', '/apis/grove.io/v1alpha1/namespaces/ns/podcliques/b/status');
+    await manager.stop();
+    await send('PATCH', '/apis/grove.io/v1alpha1/namespaces/ns/podcliques/after-stop/status');
+    const text = await registry.metrics();
+    expect(text).toContain('grove_kube_api_requests_total{verb="patch",resource="podcliques.grove.io/status"} 2');
+    expect(text).not.toContain('verb="get"');
   });
 
   it('refuses controllers added after start and duplicate names', async () => {

@@ -11,6 +11,7 @@ import { InformerCache } from '../informer/informer-cache.js';
 import type { ObjectKey } from '../keys.js';
 import type { BackoffOptions } from '../queue/backoff.js';
 import type { Clock } from '../queue/clock.js';
+import { observeKubeRequests } from '../http/kube-request.js';
 import type { ListWatchObserver, ListWatchOptions } from '../watch/list-watch.js';
 import type { ListWatchTransport } from '../watch/transport.js';
 import type { LeaderElector } from '../leader/leader-elector.js';
@@ -60,6 +61,8 @@ export class Manager {
   private readonly controllers: Controller[] = [];
   private readonly logger: Logger;
   private state: 'new' | 'started' | 'stopped' = 'new';
+  /** Removes the request counter installed by `start`. */
+  private unobserveRequests: () => void = () => undefined;
 
   constructor(private readonly options: ManagerOptions) {
     this.logger = options.logger;
@@ -113,6 +116,8 @@ export class Manager {
   async start(signal?: AbortSignal): Promise<boolean> {
     if (this.state !== 'new') throw new Error('manager started twice');
     this.state = 'started';
+    // The SDK's requests of this process count on this manager's registry while it runs.
+    this.unobserveRequests = observeKubeRequests(this.metrics.kubeRequest);
     this.informers.start();
     const elector = this.options.leaderElection;
     if (elector === undefined) this.startControllers();
@@ -134,6 +139,7 @@ export class Manager {
     const finished = await Promise.all(this.controllers.map((c) => c.stop(deadlineMs)));
     await this.options.leaderElection?.stop(true);
     this.informers.stop();
+    this.unobserveRequests();
     const clean = finished.every(Boolean);
     if (clean) this.logger.info('controllers stopped');
     else this.logger.error({ deadlineMs }, 'reconciles abandoned at the stop deadline');
@@ -155,6 +161,7 @@ export class Manager {
     this.logger.error('leader election lost, stopping controllers');
     for (const controller of this.controllers) void controller.stop(0);
     this.informers.stop();
+    this.unobserveRequests();
     this.options.onLostLeadership?.();
   }
 

@@ -2,10 +2,12 @@
  * controller-runtime's metrics, under its names and labels, so existing dashboards and alerts work:
  * `controller_runtime_reconcile_total{controller,result}`, `..._reconcile_time_seconds`,
  * `workqueue_depth{name,controller}`, `workqueue_adds_total`, `workqueue_queue_duration_seconds`, …
- * Plus `grove_watch_*` counters for the watch streams (reconnects and relists, not spans: lesson 10).
+ * Plus `grove_watch_*` counters for the watch streams (reconnects and relists, not spans: lesson 10),
+ * and `grove_kube_api_requests_total{verb,resource}`: every request the SDK sent to the API server.
  */
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { ControllerMetrics } from '../controller/metrics.js';
+import { kubeRequestKind, type KubeRequestObserver } from '../http/kube-request.js';
 import type { InFlightWork, WorkQueueMetrics } from '../queue/metrics.js';
 import type { ListWatchObserver } from '../watch/list-watch.js';
 
@@ -63,18 +65,34 @@ function watchMetricSet(registry: Registry) {
   };
 }
 
+function requestMetricSet(registry: Registry) {
+  return new Counter({
+    name: 'grove_kube_api_requests_total',
+    help: 'Requests sent to the API server through the SDK (lists, watches, reads and writes), by RBAC verb and resource',
+    registers: [registry],
+    labelNames: ['verb', 'resource'],
+  });
+}
+
 /** The metric families of one manager, registered once on its registry. */
 export class ControllerRuntimeMetrics {
   private readonly inFlight = new Map<string, () => InFlightWork>();
   private readonly controllers: ReturnType<typeof controllerMetricSet>;
   private readonly queues: ReturnType<typeof queueMetricSet>;
   private readonly watches: ReturnType<typeof watchMetricSet>;
+  private readonly requests: ReturnType<typeof requestMetricSet>;
 
   constructor(registry: Registry) {
     this.controllers = controllerMetricSet(registry);
     this.queues = queueMetricSet(registry, this.inFlight);
     this.watches = watchMetricSet(registry);
+    this.requests = requestMetricSet(registry);
   }
+
+  /** Counts a request in `grove_kube_api_requests_total`; hand it to `observeKubeRequests`. */
+  readonly kubeRequest: KubeRequestObserver = (request) => {
+    this.requests.inc({ ...kubeRequestKind(request) });
+  };
 
   controller(name: string): ControllerMetrics {
     const m = this.controllers;

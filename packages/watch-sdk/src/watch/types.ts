@@ -8,6 +8,7 @@ export interface ObjectMeta {
   resourceVersion?: string;
   generation?: number;
   labels?: Record<string, string>;
+  annotations?: Record<string, string>;
   ownerReferences?: readonly { uid: string; kind: string; name: string; controller?: boolean }[];
   finalizers?: readonly string[];
   deletionTimestamp?: unknown;

@@ -12,4 +12,4 @@ export { EventRecorder, type CoreEvent, type EventRecorderOptions, type EventSin
 export { kubeEventSink } from './kube-event-sink.js';
 export { addFinalizerPatch, controllerOf, controllerReference, hasFinalizer, isControlledBy, removeFinalizerPatch } from './ownership.js';
 export { containsDesired } from './drift.js';
-export { ChildWriter, type EnsureOptions, type EnsureResult } from './child-writer.js';
+export { ChildWriter, DESIRED_HASH_ANNOTATION, desiredHash, type EnsureOptions, type EnsureResult } from './child-writer.js';

@@ -82,6 +82,17 @@ export class ObjectWriter {
     });
   }
 
+  /**
+   * Replaces `object` (PUT) at its `metadata.resourceVersion`: a conflict (409) means the object
+   * changed since it was read, and the caller retries from a fresher read.
+   */
+  async replace<T extends KubeObject>(resource: WatchResource, object: T): Promise<T> {
+    const name = object.metadata?.name;
+    if (name === undefined) throw new TypeError('replace needs metadata.name');
+    const key = { name, ...(object.metadata?.namespace !== undefined && { namespace: object.metadata.namespace }) };
+    return requestJson<T>(this.kubeConfig, { method: 'PUT', path: objectPath(resource, key), query: { fieldManager: this.options.fieldManager }, body: object });
+  }
+
   /** Deletes one object; resolves `false` when it was already gone. */
   async delete(resource: WatchResource, key: ObjectKey, options: DeleteOptions = {}): Promise<boolean> {
     const body = {
@@ -107,6 +118,20 @@ export class ObjectWriter {
       query: { fieldManager: this.options.fieldManager },
       contentType: 'application/json-patch+json',
       body: operations,
+    });
+  }
+
+  /**
+   * Applies a strategic merge patch (built-in kinds only): keyed lists are merged by key, and an
+   * item `{<key>: x, $patch: 'delete'}` removes exactly that item — no read-modify-write race.
+   */
+  async strategicMergePatch<T extends KubeObject>(resource: WatchResource, key: ObjectKey, patch: unknown): Promise<T> {
+    return requestJson<T>(this.kubeConfig, {
+      method: 'PATCH',
+      path: objectPath(resource, key),
+      query: { fieldManager: this.options.fieldManager },
+      contentType: 'application/strategic-merge-patch+json',
+      body: patch,
     });
   }
 

@@ -1,13 +1,12 @@
 /**
  * Scheduling-gate removal (grove-spec §3.4): a pod is handed to the scheduler once its PodGang
  * references it and, for a scaled gang, once the base gang is scheduled. Only Grove's gate is
- * removed; the patch tests the gate list it read, so a concurrent change fails it instead of
- * being overwritten.
+ * removed, by a strategic merge patch that deletes that one list item.
  */
 import { cached, partOf, rejections } from '@grove/controller-kit';
 import type { V1Pod } from '@kubernetes/client-node';
-import { LABEL, type PodClique } from '@grove/api';
-import { podsToUngate, schedulingGatesWithoutGrove } from '@grove/planning';
+import { LABEL, SCHEDULING_GATE, type PodClique } from '@grove/api';
+import { podsToUngate } from '@grove/planning';
 import { BUILTIN } from '@grove/watch-sdk/watch';
 import type { ReconcilerDeps } from '../deps.js';
 
@@ -36,10 +35,7 @@ export async function liftGates(pclq: PodClique, pods: readonly V1Pod[], deps: R
 }
 
 async function removeGroveGate(pod: V1Pod, deps: ReconcilerDeps): Promise<void> {
-  const gates = schedulingGatesWithoutGrove(pod);
   const key = { namespace: pod.metadata?.namespace ?? '', name: pod.metadata?.name ?? '' };
-  await deps.writer.jsonPatch(BUILTIN.pods, key, [
-    { op: 'test', path: '/spec/schedulingGates', value: pod.spec?.schedulingGates ?? [] },
-    gates.length === 0 ? { op: 'remove', path: '/spec/schedulingGates' } : { op: 'replace', path: '/spec/schedulingGates', value: gates },
-  ]);
+  // Removes exactly Grove's gate, whatever other gates the pod has now (a stale cache cannot matter).
+  await deps.writer.strategicMergePatch(BUILTIN.pods, key, { spec: { schedulingGates: [{ name: SCHEDULING_GATE.podGangPendingCreation, $patch: 'delete' }] } });
 }

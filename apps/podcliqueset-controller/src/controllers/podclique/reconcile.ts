@@ -3,12 +3,11 @@
  * collection); otherwise rolling update step, pod sync, gate removal, then status. While pods stay
  * gated, or the cache lags our own writes, it looks again.
  */
-import { CACHE_CATCH_UP_MS, POLL_MS, cached } from '@grove/controller-kit';
+import { CACHE_CATCH_UP_MS, cached, ensureFinalizer, onlyConflicts, POLL_MS, releaseFinalizer } from '@grove/controller-kit';
 import type { V1Pod } from '@kubernetes/client-node';
 import { FINALIZER, LABEL, PodCliqueGVK, type PodClique } from '@grove/api';
 import { done, expectationKey, fail, inStep, requeueAfter, type ObjectKey, type ReconcileResult } from '@grove/watch-sdk/controller';
 import { OWNER_UID_INDEX } from '@grove/watch-sdk/informer';
-import { addFinalizerPatch, removeFinalizerPatch } from '@grove/watch-sdk/writes';
 import { type ReconcilerDeps } from '../deps.js';
 import { liftGates } from './lift-gates.js';
 import { rollPods } from './rollout.js';
@@ -24,18 +23,15 @@ export function podsOf(pclq: PodClique, deps: Pick<ReconcilerDeps, 'world'>): V1
 export async function reconcilePodClique(key: ObjectKey, deps: ReconcilerDeps): Promise<ReconcileResult> {
   const pclq = cached(deps.world.podCliques, key.namespace, key.name);
   if (pclq === undefined) return done();
-  const objectKey = { namespace: key.namespace ?? '', name: key.name };
   if (pclq.metadata.deletionTimestamp !== undefined) {
     deps.podExpectations.forget(expectationKey(pclq));
-    const patch = removeFinalizerPatch(pclq, FINALIZER.podClique);
-    if (patch.length > 0) await deps.writer.jsonPatch(PodCliqueGVK, objectKey, patch);
+    await releaseFinalizer(deps.writer, PodCliqueGVK, pclq, FINALIZER.podClique);
     return done();
   }
   const pcs = cached(deps.world.podCliqueSets, key.namespace, pclq.metadata.labels?.[LABEL.partOf] ?? '');
   // No PodCliqueSet: an orphan that garbage collection is about to remove. Nothing to do.
   if (pcs === undefined) return done();
-  const finalizer = addFinalizerPatch(pclq, FINALIZER.podClique);
-  if (finalizer.length > 0) await deps.writer.jsonPatch(PodCliqueGVK, objectKey, finalizer);
+  await ensureFinalizer(deps.writer, PodCliqueGVK, pclq, FINALIZER.podClique);
 
   const pods = podsOf(pclq, deps);
   deps.podExpectations.sync(expectationKey(pclq), pods.flatMap((p) => (p.metadata?.uid ? [p.metadata.uid] : [])));
@@ -45,6 +41,7 @@ export async function reconcilePodClique(key: ObjectKey, deps: ReconcilerDeps): 
   const errors = [...rollout.errors, ...synced.errors, ...gates.errors];
   const observed = errors.length === 0 ? pclq.metadata.generation : undefined;
   await inStep('status', () => writePodCliqueStatus(pclq, ownedPodCliqueStatus(pcs, pclq, podsOf(pclq, deps), observed, deps), deps));
+  if (onlyConflicts(errors)) return requeueAfter(CACHE_CATCH_UP_MS, 'conflict: the cache was behind a write');
   if (errors.length > 0) return fail(...errors);
   if (synced.waitingForCache) return requeueAfter(CACHE_CATCH_UP_MS, 'waiting for the cache to show created or deleted pods');
   if (gates.stillGated > 0 || rollout.requeue) return requeueAfter(POLL_MS, gates.stillGated > 0 ? `${gates.stillGated} pods still gated` : 'rolling update in progress');

@@ -8,9 +8,10 @@ import { rejections } from '@grove/controller-kit';
 import type { V1Pod } from '@kubernetes/client-node';
 import { EVENT_REASON, LABEL, type PodClique, type PodCliqueSet } from '@grove/api';
 import { buildPod, freePodIndices, isActive, planPodScale, podCliqueIdentity, startupDependencies } from '@grove/planning';
+import { traceAnnotations } from '@grove/telemetry';
 import { expectationKey } from '@grove/watch-sdk/controller';
 import { BUILTIN } from '@grove/watch-sdk/watch';
-import { controllerReference } from '@grove/watch-sdk/writes';
+import { controllerReference, DESIRED_HASH_ANNOTATION } from '@grove/watch-sdk/writes';
 import type { ReconcilerDeps } from '../deps.js';
 import { slowStartBatch } from './slow-start.js';
 
@@ -51,7 +52,10 @@ async function createPods(pcs: PodCliqueSet, pclq: PodClique, pods: readonly V1P
       initContainerImage: deps.config.initContainerImage,
       defaultSchedulerName: deps.config.defaultScheduler,
     });
-    pod.metadata = { ...pod.metadata, ownerReferences: [controllerReference(pclq)] };
+    // The PodClique's bookkeeping annotation is not the pod's.
+    const { [DESIRED_HASH_ANNOTATION]: _hash, ...inherited } = pod.metadata?.annotations ?? {};
+    const annotations = { ...inherited, ...traceAnnotations() };
+    pod.metadata = { ...pod.metadata, ownerReferences: [controllerReference(pclq)], ...(Object.keys(annotations).length > 0 && { annotations }) };
     const result = await deps.writer.create(BUILTIN.pods, pod);
     if (result.metadata?.uid) deps.podExpectations.expectCreations(key, [result.metadata.uid]);
     created.push(result.metadata?.name ?? '');

@@ -4,10 +4,9 @@
  * termination and update orchestration; G2 standalone PodCliques; G3 scaling groups and PodGangs —
  * then the status flow, which runs even when the spec flow failed.
  */
-import { CACHE_CATCH_UP_MS, cached, soonest, toError, type StepOutcome } from '@grove/controller-kit';
+import { CACHE_CATCH_UP_MS, cached, ensureFinalizer, onlyConflicts, releaseFinalizer, soonest, type StepOutcome, toError } from '@grove/controller-kit';
 import { FINALIZER, PodCliqueSetGVK, type PodCliqueSet } from '@grove/api';
 import { done, fail, inStep, requeueAfter, type ObjectKey, type ReconcileContext, type ReconcileResult } from '@grove/watch-sdk/controller';
-import { addFinalizerPatch, removeFinalizerPatch } from '@grove/watch-sdk/writes';
 import { type ReconcilerDeps } from '../deps.js';
 import { runGangTermination } from './gang-termination.js';
 import type { GenerationHashes } from './generation-hashes.js';
@@ -23,20 +22,18 @@ import { syncScalingGroups } from './sync-scaling-groups.js';
 export async function reconcilePodCliqueSet(key: ObjectKey, ctx: ReconcileContext, deps: ReconcilerDeps, hashes: GenerationHashes): Promise<ReconcileResult> {
   const pcs = cached(deps.world.podCliqueSets, key.namespace, key.name);
   if (pcs === undefined) return done();
-  const objectKey = { namespace: key.namespace ?? '', name: key.name };
   if (pcs.metadata.deletionTimestamp !== undefined) {
     hashes.forget(pcs);
-    const patch = removeFinalizerPatch(pcs, FINALIZER.podCliqueSet);
-    if (patch.length > 0) await deps.writer.jsonPatch(PodCliqueSetGVK, objectKey, patch);
+    await releaseFinalizer(deps.writer, PodCliqueSetGVK, pcs, FINALIZER.podCliqueSet);
     return done();
   }
   if (!hashes.cacheShowsWritten(pcs)) return requeueAfter(CACHE_CATCH_UP_MS, 'waiting for the cache to show the written generation hash');
-  const finalizer = addFinalizerPatch(pcs, FINALIZER.podCliqueSet);
-  if (finalizer.length > 0) await deps.writer.jsonPatch(PodCliqueSetGVK, objectKey, finalizer);
+  await ensureFinalizer(deps.writer, PodCliqueSetGVK, pcs, FINALIZER.podCliqueSet);
   if (await inStep('generation hash', () => processGenerationHash(pcs, deps, hashes))) {
     return requeueAfter(CACHE_CATCH_UP_MS, 'generation hash written');
   }
   const spec = await runSpecFlow(pcs, deps, ctx).catch((err: unknown) => ({ error: toError(err) }));
+  if ('error' in spec && onlyConflicts([spec.error])) return requeueAfter(CACHE_CATCH_UP_MS, 'conflict: the cache was behind a write');
   const errors = 'error' in spec ? [spec.error] : [];
   const observedGeneration = 'error' in spec || spec.outcome.kind === 'requeue' ? undefined : pcs.metadata.generation;
   await inStep('status', () => writeStatus(pcs, ownedStatus(pcs, deps, { observedGeneration, errors }), deps));

@@ -27,7 +27,7 @@ export interface ReconcilerHarness {
 }
 
 /** Starts the reconcilers for each test in a fresh namespace and stops them after it. */
-export function useReconcilers(prefix: string): () => ReconcilerHarness {
+export function useReconcilers(prefix: string, flags: { 'topology-aware-scheduling'?: boolean } = {}): () => ReconcilerHarness {
   let current: ReconcilerHarness | undefined;
   let stop: (() => Promise<void>) | undefined;
   beforeEach(async (ctx) => {
@@ -43,7 +43,7 @@ export function useReconcilers(prefix: string): () => ReconcilerHarness {
       base: { test: ctx.task.name },
       ...(logFile !== undefined && { destination: destination({ dest: logFile, sync: true, append: true }) }),
     });
-    const config = parseReconcilerFlags({ namespace, workers: '2' });
+    const config = parseReconcilerFlags({ namespace, workers: '2', ...flags });
     await startReconcilers({ kubeConfig: kc, logger, signal: abort.signal, onShutdown: (hook) => shutdown.push(hook) }, config, new Registry());
     stop = async () => {
       abort.abort();
