@@ -7,8 +7,9 @@
 //   type:domain  -> sdk, util                  (pure code; see PURE_PROJECT_GLOBS below)
 //   type:sdk     -> util
 //   type:util    -> util
+//   type:tool    -> tool, kit, sdk, domain, util (tools/demo, tools/bench)
 //   type:testing -> kit, sdk, domain, util, testing
-//   type:e2e     -> kit, sdk, domain, util, testing (the e2e project; nothing may import it)
+//   type:e2e     -> tool, kit, sdk, domain, util, testing (the e2e project; nothing may import it)
 //   Other projects may import type:testing only from test files (TEST_FILE_GLOBS).
 //   scope:X      -> scope:X, scope:shared;     scope:shared -> scope:shared
 import { readdirSync, readFileSync } from 'node:fs';
@@ -66,11 +67,13 @@ function depConstraints({ allowTesting }) {
     { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:kit', 'type:sdk', 'type:domain', 'type:util', ...testing] },
     // Grove-specific runtime shared by the deployables (informers of Grove's kinds, child writes, RBAC data).
     { sourceTag: 'type:kit', onlyDependOnLibsWithTags: ['type:sdk', 'type:domain', 'type:util', ...testing] },
+    // Developer tools (the main job, benchmarks): use anything but apps.
+    { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool', 'type:kit', 'type:sdk', 'type:domain', 'type:util', ...testing] },
     { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:sdk', 'type:util', ...testing] },
     { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:util', ...testing] },
     { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', ...testing] },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:kit', 'type:sdk', 'type:domain', 'type:util', 'type:testing'] },
-    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:kit', 'type:sdk', 'type:domain', 'type:util', 'type:testing'] },
+    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:tool', 'type:kit', 'type:sdk', 'type:domain', 'type:util', 'type:testing'] },
     { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
     // One entry per deployable: a scope may use itself and shared code only.
     ...['podcliqueset-controller', 'scalinggroup-controller', 'podgang-scheduler', 'autoscaler-adapter', 'startup-gate-sidecar'].map(

@@ -46,7 +46,31 @@ describe('parseConfig', () => {
     });
   });
 
+  it('configures the reconcilers: kube-scheduler and 4 workers over every namespace by default', () => {
+    expect(parse().reconcilers).toEqual({
+      defaultScheduler: 'default-scheduler',
+      initContainerImage: 'grove-startup-gate-sidecar:dev',
+      workers: 4,
+      topologyAwareScheduling: false,
+      leaderElectionNamespace: undefined,
+      namespace: undefined,
+    });
+    expect(
+      parse('--default-scheduler=podgang-scheduler', '--init-container-image=registry.local/gate:1.2', '--workers=8', '--topology-aware-scheduling', '--namespace=team-a', '--leader-election-namespace=grove').reconcilers,
+    ).toEqual({
+      defaultScheduler: 'podgang-scheduler',
+      initContainerImage: 'registry.local/gate:1.2',
+      workers: 8,
+      topologyAwareScheduling: true,
+      leaderElectionNamespace: 'grove',
+      namespace: 'team-a',
+    });
+  });
+
   it.each([
+    [['--default-scheduler=Not A Name'], '--default-scheduler'],
+    [['--init-container-image=has space'], '--init-container-image'],
+    [['--workers=0'], '--workers'],
     [['--webhook-url=https://a:1', '--webhook-selector=novalue'], '--webhook-selector'],
     [['--webhook-url=https://a:1', '--webhook-name-suffix=UPPER'], '--webhook-name-suffix'],
     [['--webhook-selector=a=b'], '--webhook-selector'],

@@ -19,8 +19,17 @@ export interface LaunchCommand {
   readonly args: readonly string[];
 }
 
-/** Runs an app's `src/main.ts` through tsx with the `@grove/source` condition, so no build is needed. */
-export function launchCommand(repoRoot: string, app: Deployable, kubeconfig: string, port = app.healthPort): LaunchCommand {
+/**
+ * Runs an app's `src/main.ts` through tsx with the `@grove/source` condition, so no build is needed.
+ * `extraArgs` (e.g. `--namespace=<ns>`) follow the common flags.
+ */
+export function launchCommand(
+  repoRoot: string,
+  app: Deployable,
+  kubeconfig: string,
+  port = app.healthPort,
+  extraArgs: readonly string[] = [],
+): LaunchCommand {
   return {
     command: process.execPath,
     args: [
@@ -31,6 +40,7 @@ export function launchCommand(repoRoot: string, app: Deployable, kubeconfig: str
       `--kubeconfig=${kubeconfig}`,
       `--health-port=${port}`,
       '--health-host=127.0.0.1',
+      ...extraArgs,
     ],
   };
 }

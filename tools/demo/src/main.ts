@@ -1,12 +1,13 @@
 /**
- * The main job: bring up (or reuse) the local cluster, run every controller against it, and show
- * that each one connected and became ready. Stays in the foreground until Ctrl-C, or exits after
- * the check with --once. Later issues grow this into a sample inference workload.
+ * The main job: bring up (or reuse) the local cluster, run every controller against it, show that
+ * each one became ready, then apply Grove's multi-node disaggregated sample and show it come up.
+ * Stays in the foreground until Ctrl-C, or exits once the sample is up with --once.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCommand, REPO_ROOT, stderrProgress, up } from '@grove/cluster';
 import { DEPLOYABLES, launchCommand } from './deployables.js';
+import { applySample, SAMPLE_FILE, watchSampleComeUp } from './sample-workload.js';
 import { startApp, stopApp, waitReady, type RunningApp } from './supervise.js';
 
 async function main(): Promise<void> {
@@ -23,12 +24,20 @@ async function main(): Promise<void> {
       const ms = await waitReady(app, 60_000);
       progress(`${app.app.name} ready in ${(ms / 1000).toFixed(1)}s: http://127.0.0.1:${app.port}/readyz (log: ${app.logFile})`);
     }
+    progress(`applying ${SAMPLE_FILE}`);
+    const started = Date.now();
+    const sample = await applySample(REPO_ROOT, cluster.kubeconfig);
+    const up = await watchSampleComeUp(cluster.kubeconfig, sample, (line) => progress(line));
+    progress(`${sample.metadata.name} is up in ${((Date.now() - started) / 1000).toFixed(1)}s: ${up.readyPods} pods ready, ${up.initializedGangs} PodGangs initialized`);
   } catch (err) {
     await stopAll();
     throw err;
   }
   process.stdout.write(
-    `\nGrove is running on the local cluster.\n  export KUBECONFIG=${cluster.kubeconfig} PATH=${cluster.binDir}:$PATH\n  kubectl get nodes -L topology.grove.io/rack\n`,
+    `\nGrove is running on the local cluster, with ${SAMPLE_FILE} applied.\n` +
+      `  export KUBECONFIG=${cluster.kubeconfig} PATH=${cluster.binDir}:$PATH\n` +
+      `  kubectl get pcs,pcsg,pclq,pg,pods -o wide\n` +
+      `  kubectl scale pcsg multinode-disaggregated-0-prefill --replicas=3   # a third prefill replica, in its own PodGang\n`,
   );
   if (values['once']) {
     const codes = await stopAll();

@@ -104,7 +104,7 @@ async function writeStatus(pcs: PodCliqueSet, pcsg: PodCliqueScalingGroup, hashe
   const owned = { ...fields, ...(converged !== undefined && { currentPodCliqueSetGenerationHash: converged }) };
   const before = pcsg.status ?? {};
   if (containsDesired(before, owned) && (before.conditions?.length ?? 0) === (owned.conditions?.length ?? 0)) return;
-  await deps.writer.updateStatus<PodCliqueScalingGroup>(PodCliqueScalingGroupGVK, keyOf(pcsg), (fresh) => {
+  await deps.writer.updateStatusFrom<PodCliqueScalingGroup>(PodCliqueScalingGroupGVK, pcsg, (fresh) => {
     fresh.status = { ...fresh.status, ...owned };
   });
 }

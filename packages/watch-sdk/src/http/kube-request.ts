@@ -68,8 +68,76 @@ function statusError(status: number, path: string, body: string): KubeApiError {
   return new KubeApiError('ERR_KUBE_API_STATUS', `${status} from ${path}: ${message}`, { status, ...(reason && { reason }) });
 }
 
+/** Sees every request {@link openRequest} sends, before it is sent; what it throws is ignored. */
+export type KubeRequestObserver = (request: Readonly<KubeRequest>) => void;
+
+const observers = new Set<KubeRequestObserver>();
+
+/**
+ * Calls `observer` for every request of this process that goes through {@link openRequest} or
+ * {@link requestJson} (every list, watch and write of the SDK); returns the function that removes it.
+ * Process-wide on purpose: the transport and the writers share no object a metrics registry could be
+ * handed to. A `Manager` installs one while it runs (`grove_kube_api_requests_total`).
+ */
+export function observeKubeRequests(observer: KubeRequestObserver): () => void {
+  observers.add(observer);
+  return () => {
+    observers.delete(observer);
+  };
+}
+
+/** A request's RBAC-style verb and resource (`resource.group[/subresource]`), as metric labels. */
+export interface KubeRequestKind {
+  readonly verb: 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete' | 'deletecollection';
+  readonly resource: string;
+}
+
+function truthy(value: string | number | boolean | undefined): boolean {
+  return value === true || value === 'true' || value === 1 || value === '1';
+}
+
+/**
+ * `GET /apis/grove.io/v1alpha1/namespaces/ns/podcliques` is `list podcliques.grove.io`; with
+ * `watch=true` it is `watch`; `PATCH …/pods/p/status` is `patch pods/status`. Paths outside `/api` and
+ * `/apis` (`/version`) are resource `-`.
+ */
+export function kubeRequestKind(request: Pick<KubeRequest, 'method' | 'path' | 'query'>): KubeRequestKind {
+  const segments = request.path.split('/').filter((s) => s !== '');
+  let group = '';
+  let rest: string[] = [];
+  if (segments[0] === 'api') rest = segments.slice(2);
+  else if (segments[0] === 'apis') {
+    group = segments[1] ?? '';
+    rest = segments.slice(3);
+  }
+  // `namespaces/<ns>/<resource>…`; `namespaces` or `namespaces/<ns>` alone are the Namespace resource.
+  if (rest[0] === 'namespaces' && rest.length >= 3) rest = rest.slice(2);
+  const [plural, , subresource] = rest;
+  const resource = plural === undefined ? '-' : `${plural}${group === '' ? '' : `.${group}`}${subresource === undefined ? '' : `/${subresource}`}`;
+  const collection = rest.length === 1;
+  switch (request.method) {
+    case 'GET':
+      return { verb: truthy(request.query?.['watch']) ? 'watch' : collection ? 'list' : 'get', resource };
+    case 'POST':
+      return { verb: 'create', resource };
+    case 'PUT':
+      return { verb: 'update', resource };
+    case 'PATCH':
+      return { verb: 'patch', resource };
+    case 'DELETE':
+      return { verb: collection ? 'deletecollection' : 'delete', resource };
+  }
+}
+
 /** Sends the request; resolves with the response (a stream) once its status is 2xx. */
 export async function openRequest(kubeConfig: KubeConfig, request: KubeRequest): Promise<IncomingMessage> {
+  for (const observe of observers) {
+    try {
+      observe(request);
+    } catch {
+      // counting must never fail a request
+    }
+  }
   const url = requestUrl(kubeConfig, request.path, request.query);
   const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
   const headers = { accept: 'application/json', ...(payload !== undefined && { 'content-type': request.contentType ?? 'application/json' }) };

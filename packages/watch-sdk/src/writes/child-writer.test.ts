@@ -32,7 +32,8 @@ function recordingWriter(options: { alreadyExists?: boolean } = {}) {
   return { children: new ChildWriter(writer as unknown as ObjectWriter), calls };
 }
 
-const desired = { apiVersion: 'grove.io/v1alpha1', kind: 'PodClique', metadata: { name: 'inf-0-a', namespace: 'ns', labels: { x: '1' } }, spec: { roleName: 'a' } };
+type Child = KubeObject & { spec: Record<string, unknown> };
+const desired: Child = { apiVersion: 'grove.io/v1alpha1', kind: 'PodClique', metadata: { name: 'inf-0-a', namespace: 'ns', labels: { x: '1' } }, spec: { roleName: 'a' } };
 
 describe('ChildWriter', () => {
   beforeAll(() => {
@@ -60,8 +61,8 @@ describe('ChildWriter', () => {
   });
 
   /** What the API server holds after `created` was written: server fields added. */
-  function stored(created: KubeObject): KubeObject & { spec: Record<string, unknown> } {
-    const c = created as KubeObject & { spec: Record<string, unknown> };
+  function stored(created: KubeObject): Child {
+    const c = created as Child;
     return { ...c, metadata: { ...c.metadata, uid: 'child-uid', resourceVersion: '7', labels: { ...c.metadata?.labels, added: 'by-someone' } }, spec: { ...c.spec } };
   }
 
@@ -76,9 +77,9 @@ describe('ChildWriter', () => {
 
   it('replaces a child whose wanted state changed: dropped fields and labels go, preserved fields stay', async () => {
     const first = recordingWriter();
-    const withExtra = { ...desired, spec: { roleName: 'a', topologyConstraint: { pack: { required: 'rack' } } } };
+    const withExtra: Child = { ...desired, spec: { roleName: 'a', topologyConstraint: { pack: { required: 'rack' } } } };
     await first.children.ensure(PODCLIQUES, parent, withExtra, undefined, { createOnly: { spec: { ...withExtra.spec, replicas: 2 } } as never });
-    const live = { ...stored(first.calls[0]?.object ?? {}), spec: { roleName: 'a', topologyConstraint: { pack: { required: 'rack' } }, replicas: 5 } };
+    const live: Child = { ...stored(first.calls[0]?.object ?? {}), spec: { roleName: 'a', topologyConstraint: { pack: { required: 'rack' } }, replicas: 5 } };
     const { children, calls } = recordingWriter();
     const preserve = (current: KubeObject) => ({ spec: { replicas: (current as typeof live).spec.replicas } }) as never;
     expect(await children.ensure(PODCLIQUES, parent, desired, live, { preserve })).toBe('configured');
@@ -92,7 +93,7 @@ describe('ChildWriter', () => {
   it('replaces a child someone else changed, and leaves a child the cache missed to its next event', async () => {
     const first = recordingWriter();
     await first.children.ensure(PODCLIQUES, parent, desired, undefined);
-    const tampered = { ...stored(first.calls[0]?.object ?? {}), spec: { roleName: 'changed' } };
+    const tampered: Child = { ...stored(first.calls[0]?.object ?? {}), spec: { roleName: 'changed' } };
     const drifted = recordingWriter();
     expect(await drifted.children.ensure(PODCLIQUES, parent, desired, tampered)).toBe('configured');
     expect((drifted.calls[0]?.object as typeof tampered).spec).toEqual({ roleName: 'a' });

@@ -14,6 +14,7 @@ describe('containsDesired', () => {
     ['a missing label', { metadata: { labels: { y: '2' } } }, false],
     ['a list of another length', { spec: { ports: [{ port: 80 }, { port: 81 }] } }, false],
     ['an object where a scalar is', { spec: { clusterIP: { v: 1 } } }, false],
+    ['an empty map or list the server dropped', { metadata: { annotations: {} }, spec: { finalizers: [] } }, true],
     ['a field the cache lacks', { metadata: { created: new Date('2026-01-01T00:00:00Z') } }, false],
   ])('%s → %s', (_name, desired, expected) => {
     expect(containsDesired(cached, desired)).toBe(expected);

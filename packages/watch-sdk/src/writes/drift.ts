@@ -6,6 +6,8 @@
  */
 export function containsDesired(actual: unknown, desired: unknown): boolean {
   if (desired === undefined) return true;
+  // The API server drops empty maps and lists (omitempty): absent is what an empty one looks like.
+  if ((actual === undefined || actual === null) && isEmpty(desired)) return true;
   if (desired === null || typeof desired !== 'object' || desired instanceof Date) return Object.is(normalise(actual), normalise(desired));
   if (Array.isArray(desired)) {
     // Lists are owned whole (atomic or keyed, the controller writes all items): same length, each item contained.
@@ -14,6 +16,11 @@ export function containsDesired(actual: unknown, desired: unknown): boolean {
   if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return false;
   const record = actual as Record<string, unknown>;
   return Object.entries(desired as Record<string, unknown>).every(([key, value]) => containsDesired(record[key], value));
+}
+
+function isEmpty(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  return value !== null && typeof value === 'object' && !(value instanceof Date) && Object.keys(value).length === 0;
 }
 
 /** Dates in typed objects arrive as RFC 3339 strings from the cache. */

@@ -147,6 +147,25 @@ export class ObjectWriter {
   }
 
   /**
+   * Writes the status `mutate` makes of the cached object, at the cached resourceVersion: one
+   * request when the cache is current. On a conflict it falls back to {@link updateStatus} (read
+   * from the API server, mutate again, write).
+   */
+  async updateStatusFrom<T extends KubeObject>(resource: WatchResource, cachedObject: T, mutate: (object: T) => boolean | void): Promise<T> {
+    const name = cachedObject.metadata?.name;
+    if (name === undefined) throw new TypeError('updateStatusFrom needs metadata.name');
+    const key = { name, ...(cachedObject.metadata?.namespace !== undefined && { namespace: cachedObject.metadata.namespace }) };
+    const copy = structuredClone(cachedObject);
+    if (mutate(copy) === false) return cachedObject;
+    try {
+      return await requestJson<T>(this.kubeConfig, { method: 'PUT', path: objectPath(resource, key, '/status'), query: { fieldManager: this.options.fieldManager }, body: copy });
+    } catch (err) {
+      if (!(err instanceof KubeApiError && err.status === 409)) throw err;
+    }
+    return this.updateStatus(resource, key, mutate);
+  }
+
+  /**
    * Reads the object from the API server (not the cache), lets `mutate` change its status, and writes
    * it to the status subresource at the read resourceVersion; on a conflict, all of it again.
    * `mutate` returns `false` for "nothing to change", which skips the write.

@@ -34,8 +34,7 @@ export async function writePodCliqueStatus(pclq: PodClique, status: PodCliqueSta
   if (allScheduledReplicasLost(pclq.status, status)) {
     void deps.events.record(pclq, 'Warning', EVENT_REASON.allScheduledReplicasLost, 'All scheduled pods of the PodClique are gone');
   }
-  const key = { namespace: pclq.metadata.namespace ?? '', name: pclq.metadata.name ?? '' };
-  await deps.writer.updateStatus<PodClique>(PodCliqueGVK, key, (fresh) => {
+  await deps.writer.updateStatusFrom<PodClique>(PodCliqueGVK, pclq, (fresh) => {
     fresh.status = { ...fresh.status, ...status };
   });
 }

@@ -77,8 +77,7 @@ export async function writeStatus(pcs: PodCliqueSet, owned: OwnedStatus, deps: R
   const progress = cachedStatus.updateProgress;
   const countsShown = progress === undefined || containsDesired(progress, owned.progressCounts);
   if (countsShown && containsDesired(cachedStatus, owned.fields) && sameConditions(cachedStatus, owned.fields)) return;
-  const key = { namespace: pcs.metadata.namespace ?? '', name: pcs.metadata.name ?? '' };
-  await deps.writer.updateStatus<PodCliqueSet>(PodCliqueSetGVK, key, (fresh) => {
+  await deps.writer.updateStatusFrom<PodCliqueSet>(PodCliqueSetGVK, pcs, (fresh) => {
     const updateProgress = fresh.status?.updateProgress;
     fresh.status = { ...fresh.status, ...owned.fields, ...(updateProgress && { updateProgress: { ...updateProgress, ...owned.progressCounts } }) };
   });

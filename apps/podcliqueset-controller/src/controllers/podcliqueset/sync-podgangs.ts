@@ -47,12 +47,14 @@ export async function syncPodGangs(pcs: PodCliqueSet, deps: ReconcilerDeps): Pro
 
 async function writeGangStatus(gang: PodGang, current: PodGang | undefined, ready: boolean, deps: ReconcilerDeps): Promise<void> {
   if (podGangStatusUpdate(current, ready, deps.now()) === undefined) return;
-  const key = { namespace: gang.metadata.namespace ?? '', name: gang.metadata.name ?? '' };
-  // Re-read and written at that resourceVersion: conditions the scheduler wrote meanwhile are kept.
-  await deps.writer.updateStatus<PodGang>(PodGangGVK, key, (fresh) => {
+  const mutate = (fresh: PodGang): boolean => {
     const status = podGangStatusUpdate(fresh, ready, deps.now());
     if (status === undefined) return false;
     fresh.status = status;
     return true;
-  });
+  };
+  // Written at a resourceVersion (the cached one, or a fresh read after a conflict or a create):
+  // conditions the scheduler wrote meanwhile are never lost.
+  if (current !== undefined) await deps.writer.updateStatusFrom(PodGangGVK, current, mutate);
+  else await deps.writer.updateStatus(PodGangGVK, { namespace: gang.metadata.namespace ?? '', name: gang.metadata.name ?? '' }, mutate);
 }

@@ -3,7 +3,7 @@
  * and startup ordering's init container on the pods of dependent cliques (§5).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClusterTopologyBindingGVK, PodCliqueSetGVK, PodGangGVK } from '@grove/api';
+import { ClusterTopologyBindingGVK, PodCliqueGVK, PodCliqueSetGVK, PodGangGVK } from '@grove/api';
 import { aClusterTopologyBinding, aPodCliqueSet } from '@grove/fixtures';
 import { eventually } from '@grove/testing';
 import { useReconcilers } from '../support/reconcilers.js';
@@ -80,7 +80,7 @@ describe('reconcilers: startup ordering', () => {
       ['sa-token-secret-vol', '/var/run/secrets/kubernetes.io/serviceaccount', true],
     ]);
     expect(worker?.spec?.volumes?.find((v) => v.name === 'sa-token-secret-vol')?.secret).toMatchObject({ secretName: 'so-ic-sat', defaultMode: 420 });
-    const pclq = await h().grove.get((await import('@grove/api')).PodCliqueGVK, { namespace: h().namespace, name: 'so-0-worker' });
+    const pclq = await h().grove.get(PodCliqueGVK, { namespace: h().namespace, name: 'so-0-worker' });
     expect(pclq.spec.startsAfter).toEqual(['so-0-frontend', 'so-0-backend']);
   });
 });
