@@ -153,6 +153,28 @@ describe('Controller', () => {
     expect(seen).toEqual(['early']);
   });
 
+  it('reconciles changes that arrive after the sync before the keys of the initial list', async () => {
+    const synced = gate();
+    const cache: Syncable = { waitForSync: () => synced.promise.then(() => true) };
+    const seen: string[] = [];
+    const hold = gate();
+    const { keys, controller } = setup(async (k) => {
+      seen.push(k.name);
+      if (k.name === 'listed-1') await hold.promise;
+      return done();
+    }, { waitFor: [cache] });
+    const started = controller.start();
+    for (const name of ['listed-1', 'listed-2', 'listed-3']) keys.next(key(name));
+    synced.open();
+    await started;
+    // The one worker is busy with listed-1; meanwhile a real change arrives.
+    keys.next(key('changed'));
+    keys.next(key('listed-3'));
+    hold.open();
+    await vi.waitFor(() => expect(seen).toHaveLength(4));
+    expect(seen).toEqual(['listed-1', 'changed', 'listed-3', 'listed-2']);
+  });
+
   it('stops: lets in-flight work finish, or aborts it at the deadline', async () => {
     const held = gate();
     let signal: AbortSignal | undefined;

@@ -10,7 +10,7 @@ import { contextFromAnnotations, type Logger } from '@grove/telemetry';
 import { keyString, parseKey, type ObjectKey } from '../keys.js';
 import { systemClock, type Clock, type Timer } from '../queue/clock.js';
 import type { WorkQueueMetrics } from '../queue/metrics.js';
-import { WorkQueue, type WorkQueueOptions } from '../queue/work-queue.js';
+import { type Priority, WorkQueue, type WorkQueueOptions } from '../queue/work-queue.js';
 import { isTerminal, ReconcileError } from './errors.js';
 import { noopControllerMetrics, type ControllerMetrics, type ReconcileOutcome } from './metrics.js';
 import { fail, type ReconcileResult } from './result.js';
@@ -83,13 +83,17 @@ export class Controller {
    * stopped before the caches synced, `true` once the workers run.
    */
   async start(): Promise<boolean> {
+    // Until the caches are synced, keys come from the initial lists: they queue at low priority,
+    // so that after a restart a real change is not stuck behind every object of the cluster.
+    let priority: Priority = 'low';
     this.subscriptions = this.options.sources.map((source) =>
       source.subscribe({
-        next: (key) => this.queue.add(keyString(key)),
+        next: (key) => this.queue.add(keyString(key), priority),
         error: (err: unknown) => this.options.logger.error({ err, controller: this.name }, 'event source failed'),
       }),
     );
     const synced = await Promise.all((this.options.waitFor ?? []).map((s) => s.waitForSync(this.abort.signal)));
+    priority = 'high';
     if (!synced.every(Boolean) || this.queue.isShuttingDown) return false;
     this.metrics.workers(this.maxWorkers, 0);
     this.workers = Array.from({ length: this.maxWorkers }, () => this.work());

@@ -49,6 +49,51 @@ describe('WorkQueue: dedup and processing', () => {
   });
 });
 
+describe('WorkQueue: priority', () => {
+  it('hands out every high key before the low keys of the initial list, each fifo in order', async () => {
+    const { queue } = setup();
+    for (const key of ['l1', 'l2', 'l3']) queue.add(key, 'low');
+    queue.add('h1');
+    queue.add('h2');
+    expect(await drainReady(queue)).toEqual(['h1', 'h2', 'l1', 'l2', 'l3']);
+  });
+
+  it('moves a waiting low key up when a real change adds it again, and hands it out once', async () => {
+    const { queue } = setup();
+    for (const key of ['l1', 'l2', 'l3']) queue.add(key, 'low');
+    queue.add('l3');
+    queue.add('l2', 'low');
+    expect(queue.length).toBe(3);
+    expect(await drainReady(queue)).toEqual(['l3', 'l1', 'l2']);
+  });
+
+  it('queues a key re-added at high while processing at high after done', async () => {
+    const { queue } = setup();
+    queue.add('a', 'low');
+    const first = (await queue.get()) as string;
+    queue.add('a');
+    queue.add('b', 'low');
+    queue.done(first);
+    expect(await drainReady(queue)).toEqual(['a', 'b']);
+  });
+});
+
+describe('WorkQueue: overall retry limit', () => {
+  it('lets a burst of 100 retries through at each key\'s backoff, then spaces them at 10 per second', () => {
+    const clock = new FakeClock();
+    const queue = new WorkQueue({ clock, backoff: { baseMs: 1, maxMs: 1 } });
+    for (let i = 0; i < 103; i++) queue.addRateLimited(`k${i}`);
+    clock.advance(1);
+    expect(queue.length).toBe(100);
+    clock.advance(98);
+    expect(queue.length).toBe(100);
+    clock.advance(1);
+    expect(queue.length).toBe(101);
+    clock.advance(200);
+    expect(queue.length).toBe(103);
+  });
+});
+
 describe('WorkQueue: delays', () => {
   it('adds a key after addAfter, keeping the earlier of two times', async () => {
     const { clock, queue } = setup();
