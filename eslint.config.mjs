@@ -9,9 +9,9 @@
 //   type:util    -> util
 //   type:tool    -> tool, kit, sdk, domain, util (tools/demo, tools/bench)
 //   type:testing -> kit, sdk, domain, util, testing
-//   type:e2e     -> tool, kit, sdk, domain, util, testing (the e2e project; nothing may import it)
+//   type:e2e     -> app (e.g. its rbac.ts), tool, kit, sdk, domain, util, testing (nothing may import it)
 //   Other projects may import type:testing only from test files (TEST_FILE_GLOBS).
-//   scope:X      -> scope:X, scope:shared;     scope:shared -> scope:shared
+//   scope:X      -> scope:X, scope:shared;     scope:shared -> scope:shared;  scope:e2e -> every scope
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +61,8 @@ const IO_RESTRICTIONS = [...IO_PACKAGES, ...IO_BUILTINS, ...IO_BUILTINS.map((m) 
   allowTypeImports: true,
 }));
 
+const DEPLOYABLE_SCOPES = ['podcliqueset-controller', 'scalinggroup-controller', 'podgang-scheduler', 'autoscaler-adapter', 'startup-gate-sidecar'];
+
 function depConstraints({ allowTesting }) {
   const testing = allowTesting ? ['type:testing'] : [];
   return [
@@ -73,10 +75,13 @@ function depConstraints({ allowTesting }) {
     { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:util', ...testing] },
     { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', ...testing] },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:kit', 'type:sdk', 'type:domain', 'type:util', 'type:testing'] },
-    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:tool', 'type:kit', 'type:sdk', 'type:domain', 'type:util', 'type:testing'] },
+    // e2e tests read what the deployables declare about themselves (their RBAC rules) from the apps.
+    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:app', 'type:tool', 'type:kit', 'type:sdk', 'type:domain', 'type:util', 'type:testing'] },
     { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+    // The e2e project tests every deployable.
+    { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', ...DEPLOYABLE_SCOPES.map((d) => `scope:${d}`)] },
     // One entry per deployable: a scope may use itself and shared code only.
-    ...['podcliqueset-controller', 'scalinggroup-controller', 'podgang-scheduler', 'autoscaler-adapter', 'startup-gate-sidecar'].map(
+    ...DEPLOYABLE_SCOPES.map(
       (scope) => ({ sourceTag: `scope:${scope}`, onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'] }),
     ),
   ];

@@ -13,7 +13,9 @@ export const RECONCILER_RULES: readonly V1PolicyRule[] = [
   rule('scheduler.grove.io', ['podgangs'], [...READ, ...WRITE]),
   rule('scheduler.grove.io', ['podgangs/status'], ['get', 'update', 'patch']),
   rule('', ['pods', 'services', 'serviceaccounts', 'secrets'], [...READ, ...WRITE]),
-  // Pods' Role grants get/list/watch on pods: RBAC lets a controller grant only what it holds (above).
+  // The pods' Role grants get/list/watch on pods and pods/status, and RBAC lets a controller grant
+  // only what it holds itself: hence pods/status here, which the controller never reads.
+  rule('', ['pods/status'], READ),
   rule('rbac.authorization.k8s.io', ['roles', 'rolebindings'], [...READ, ...WRITE]),
   ...COMMON_RULES,
 ];

@@ -3,7 +3,7 @@
  * pods uses (grove-spec §2.2). The token Secret is filled by kube-controller-manager; until it is,
  * nothing that creates pods may run (the init containers would mount an empty token).
  */
-import { CONTINUE, POLL_MS, cached, type StepOutcome } from '@grove/controller-kit';
+import { CONTINUE, POLL_MS, cached, rejections, type StepOutcome } from '@grove/controller-kit';
 import type { V1Secret } from '@kubernetes/client-node';
 import { initContainerTokenSecretName, type PodCliqueSet } from '@grove/api';
 import { initContainerTokenSecret, podRole, podRoleBinding, podServiceAccount } from '@grove/planning';
@@ -19,11 +19,14 @@ export async function syncPodRbac(pcs: PodCliqueSet, deps: ReconcilerDeps): Prom
   const binding = podRoleBinding(pcs);
   const secret = initContainerTokenSecret(pcs);
   const name = (o: { metadata?: { name?: string } }) => o.metadata?.name ?? '';
-  await Promise.all([
+  // The binding after what it binds: a binding to a Role that failed would only hide that failure.
+  const bound = await Promise.allSettled([
     children.ensure(BUILTIN.serviceAccounts, pcs, sa, cached(world.serviceAccounts, namespace, name(sa))),
     children.ensure(BUILTIN.roles, pcs, role, cached(world.roles, namespace, name(role))),
-    children.ensure(BUILTIN.roleBindings, pcs, binding, cached(world.roleBindings, namespace, name(binding))),
   ]);
+  const failed = rejections(bound);
+  if (failed.length > 0) throw failed.length === 1 ? failed[0] : new AggregateError(failed, failed.map((e) => e.message).join('; '));
+  await children.ensure(BUILTIN.roleBindings, pcs, binding, cached(world.roleBindings, namespace, name(binding)));
   const current = cached(world.secrets, namespace, name(secret));
   if (current !== undefined && !isControlledBy(current, pcs)) {
     throw new Error(`Secret ${namespace}/${name(secret)} exists and is not controlled by PodCliqueSet ${pcs.metadata.name}: delete or rename it`);
