@@ -7,8 +7,15 @@ export type StepOutcome = { readonly kind: 'continue'; readonly requeueMs?: numb
 
 export const CONTINUE: StepOutcome = Object.freeze({ kind: 'continue' });
 
-/** Grove polls every 5 s for what it does not watch (token Secrets, breach delays, gated pods). */
+/** Grove polls every 5 s for what it does not watch (token Secrets, rolling-update steps). */
 export const POLL_MS = 5_000;
+
+/**
+ * For what the watches already bring back (pods joining a PodGang, gangs listing pods, base gangs
+ * getting scheduled): a slow safety net only, so that a thousand waiting objects are not re-read
+ * every 5 s as Grove does.
+ */
+export const SAFETY_POLL_MS = 30_000;
 
 /** How soon to look again after a write the cache does not show yet. */
 export const CACHE_CATCH_UP_MS = 500;

@@ -3,7 +3,7 @@
  * collection); otherwise rolling update step, pod sync, gate removal, then status. While pods stay
  * gated, or the cache lags our own writes, it looks again.
  */
-import { CACHE_CATCH_UP_MS, cached, ensureFinalizer, onlyConflicts, POLL_MS, releaseFinalizer } from '@grove/controller-kit';
+import { CACHE_CATCH_UP_MS, cached, ensureFinalizer, onlyConflicts, POLL_MS, releaseFinalizer, SAFETY_POLL_MS } from '@grove/controller-kit';
 import type { V1Pod } from '@kubernetes/client-node';
 import { FINALIZER, LABEL, PodCliqueGVK, type PodClique } from '@grove/api';
 import { done, expectationKey, fail, inStep, requeueAfter, type ObjectKey, type ReconcileResult } from '@grove/watch-sdk/controller';
@@ -44,6 +44,8 @@ export async function reconcilePodClique(key: ObjectKey, deps: ReconcilerDeps): 
   if (onlyConflicts(errors)) return requeueAfter(CACHE_CATCH_UP_MS, 'conflict: the cache was behind a write');
   if (errors.length > 0) return fail(...errors);
   if (synced.waitingForCache) return requeueAfter(CACHE_CATCH_UP_MS, 'waiting for the cache to show created or deleted pods');
-  if (gates.stillGated > 0 || rollout.requeue) return requeueAfter(POLL_MS, gates.stillGated > 0 ? `${gates.stillGated} pods still gated` : 'rolling update in progress');
+  if (rollout.requeue) return requeueAfter(POLL_MS, 'rolling update in progress');
+  // PodGang and base-gang PodClique events bring gated pods back; the poll is only a safety net.
+  if (gates.stillGated > 0) return requeueAfter(SAFETY_POLL_MS, `${gates.stillGated} pods still gated`);
   return done();
 }

@@ -1,10 +1,9 @@
 /**
  * The PodGangs of every replica (grove-spec §3): unexpected gangs deleted, expected ones applied,
  * then `Initialized` written — False until every pod of the gang exists and carries its label,
- * True after. While a gang is not yet initialized the reconcile polls (pods appear in other
- * reconciles, of the PodCliques).
+ * True after. Pods appear in other reconciles (of the PodCliques); their events bring this one back.
  */
-import { CONTINUE, POLL_MS, cached, partOf, type StepOutcome } from '@grove/controller-kit';
+import { CONTINUE, SAFETY_POLL_MS, cached, partOf, type StepOutcome } from '@grove/controller-kit';
 import { PodGangGVK, type PodCliqueSet, type PodGang } from '@grove/api';
 import { effectiveTopologyName, expectedPodGangs, podGangReady, podGangStatusUpdate, type GangWorld } from '@grove/planning';
 import { type ReconcilerDeps } from '../deps.js';
@@ -42,7 +41,8 @@ export async function syncPodGangs(pcs: PodCliqueSet, deps: ReconcilerDeps): Pro
     if (!ready) pending++;
     await writeGangStatus(gang, current, ready, deps);
   }
-  return pending === 0 ? CONTINUE : { kind: 'continue', requeueMs: POLL_MS };
+  // Pod and PodClique events bring this reconcile back when a gang's pods appear.
+  return pending === 0 ? CONTINUE : { kind: 'continue', requeueMs: SAFETY_POLL_MS };
 }
 
 async function writeGangStatus(gang: PodGang, current: PodGang | undefined, ready: boolean, deps: ReconcilerDeps): Promise<void> {

@@ -73,10 +73,12 @@ describe('reconcilers: Grove samples come up', () => {
       ]);
       expect(gang.metadata.labels?.['grove.io/scheduler-name']).toBe('default-scheduler');
     }, UP);
-    const pclq = await grove.get(PodCliqueGVK, { namespace, name: `${name}-0-decode` });
-    expect(pclq.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'PodCliqueSet', name, controller: true });
-    expect(pclq.metadata.finalizers).toContain('grove.io/podclique.grove.io');
-    expect(pclq.status).toMatchObject({ replicas: 2, readyReplicas: 2, scheduledReplicas: 2, observedGeneration: 1 });
+    await eventually(async () => {
+      const pclq = await grove.get(PodCliqueGVK, { namespace, name: `${name}-0-decode` });
+      expect(pclq.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'PodCliqueSet', name, controller: true });
+      expect(pclq.metadata.finalizers).toContain('grove.io/podclique.grove.io');
+      expect(pclq.status).toMatchObject({ replicas: 2, readyReplicas: 2, scheduledReplicas: 2, observedGeneration: 1 });
+    }, UP);
     const svc = await core.readNamespacedService({ namespace, name: `${name}-0` });
     expect(svc.spec?.clusterIP).toBe('None');
     // The CRD defaults headlessServiceConfig to {publishNotReadyAddresses: true}, as Grove's webhook does.
