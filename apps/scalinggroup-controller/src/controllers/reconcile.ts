@@ -13,6 +13,7 @@ import {
   planScalingGroupRollout,
   podTemplateHash,
   scalingGroupConvergedHash,
+  scalingGroupProgressCounts,
   scalingGroupStatus,
 } from '@grove/planning';
 import { done, inStep, requeueAfter, type ObjectKey, type ReconcileResult } from '@grove/watch-sdk/controller';
@@ -102,10 +103,14 @@ async function writeStatus(pcs: PodCliqueSet, pcsg: PodCliqueScalingGroup, hashe
   const { updateProgress: _rollout, lastErrors: _kept, ...fields } = computed;
   const converged = scalingGroupConvergedHash(pcs, pcsg, membersOf(pcsg, deps), hashes);
   const owned = { ...fields, ...(converged !== undefined && { currentPodCliqueSetGenerationHash: converged }) };
+  // The update record is the rollout's; its PodClique counts (§1.3, §6.6) are the status flow's.
+  const counts = scalingGroupProgressCounts(pcs, pcsg, membersOf(pcsg, deps));
   const before = pcsg.status ?? {};
-  if (containsDesired(before, owned) && (before.conditions?.length ?? 0) === (owned.conditions?.length ?? 0)) return;
+  const countsShown = before.updateProgress === undefined || containsDesired(before.updateProgress, counts);
+  if (countsShown && containsDesired(before, owned) && (before.conditions?.length ?? 0) === (owned.conditions?.length ?? 0)) return;
   await deps.writer.updateStatusFrom<PodCliqueScalingGroup>(PodCliqueScalingGroupGVK, pcsg, (fresh) => {
-    fresh.status = { ...fresh.status, ...owned };
+    const progress = fresh.status?.updateProgress;
+    fresh.status = { ...fresh.status, ...owned, ...(progress && { updateProgress: { ...progress, ...counts } }) };
   });
 }
 
