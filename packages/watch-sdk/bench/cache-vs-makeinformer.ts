@@ -38,7 +38,7 @@ interface Child {
 
 function startChild(side: string, kubeconfig: string): Promise<Child> {
   const child = fork(new URL('./cache-child.ts', import.meta.url), [side, kubeconfig, NAMESPACE, String(COUNT)], {
-    // BENCH_CHILD_ARGS adds Node flags to both children, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+    // BENCH_CHILD_ARGS adds Node flags to every child, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
     execArgv: ['--expose-gc', '--conditions=@grove/source', '--import', 'tsx', ...(process.env['BENCH_CHILD_ARGS']?.split(' ').filter(Boolean) ?? [])],
   });
   const latencies: number[] = [];

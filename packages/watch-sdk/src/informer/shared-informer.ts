@@ -19,8 +19,8 @@ export type InformerEvent<T> =
 export type Transform<T> = (object: T) => T;
 
 /**
- * Part of the default transform: drops `metadata.managedFields`, often the largest part of an object and
- * read by no controller (server-side apply computes ownership on the server).
+ * Part of the default transform: drops `metadata.managedFields`, often the largest part of an
+ * object and read by no controller (server-side apply computes ownership on the server).
  */
 export function stripManagedFields<T extends KubeObject>(object: T): T {
   // Objects arrive freshly decoded and unshared, so changing them in place is safe and cheapest.
