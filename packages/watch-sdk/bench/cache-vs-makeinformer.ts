@@ -2,10 +2,14 @@
  * The SDK's informer cache against client-node's `makeInformer`, side by side on one private cluster
  * (its own ports and state folder; no scheduler, so the pods stay Pending and nothing else writes
  * them). Each side runs in its own process and watches the namespace before the pods exist, so it
- * ingests N ADDED events. Printed, never asserted:
+ * ingests N ADDED events. Both are configured alike: the namespace, no selector, no indexer, the
+ * SDK's default transform. Printed, never asserted:
  *
  * - CPU time to ingest N pod events, and heap held by the cache once it holds N pods;
- * - time from a write (an annotation with the write time) to the handler, over 50 updates.
+ * - time from a write (an annotation with the write time) to the handler, over 50 updates;
+ * - the CPU floor: a third process reads the same watch over the same HTTPS path and parses
+ *   nothing. Most of either cache's CPU is this (TLS, sockets, HTTP), paid once per event as the
+ *   API server sends events one at a time; no cache can go below it.
  *
  *   npx nx run @grove/watch-sdk:bench            # 10,000 pods
  *   npx nx run @grove/watch-sdk:bench -- 2000     # fewer, on a busy machine
@@ -22,7 +26,7 @@ const COUNT = Number(process.argv[2] ?? 10_000);
 const WRITERS = 32;
 const LATENCY_SAMPLES = 50;
 const NAMESPACE = 'bench';
-const SIDES = ['sdk', 'client-node'] as const;
+const SIDES = ['sdk', 'client-node', 'read-only'] as const;
 
 type Message = { type: 'ready' } | { type: 'filled'; cpuMs: number; heapMiB: number; rssMiB: number } | { type: 'latency'; ms: number };
 
@@ -34,7 +38,8 @@ interface Child {
 
 function startChild(side: string, kubeconfig: string): Promise<Child> {
   const child = fork(new URL('./cache-child.ts', import.meta.url), [side, kubeconfig, NAMESPACE, String(COUNT)], {
-    execArgv: ['--expose-gc', '--conditions=@grove/source', '--import', 'tsx'],
+    // BENCH_CHILD_ARGS adds Node flags to every child, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+    execArgv: ['--expose-gc', '--conditions=@grove/source', '--import', 'tsx', ...(process.env['BENCH_CHILD_ARGS']?.split(' ').filter(Boolean) ?? [])],
   });
   const latencies: number[] = [];
   let onFilled: (m: Extract<Message, { type: 'filled' }>) => void = () => undefined;
@@ -76,7 +81,7 @@ async function main(): Promise<void> {
     const started = Date.now();
     await inParallel(COUNT, WRITERS, (i) => core.createNamespacedPod({ namespace: NAMESPACE, body: pod(i) }));
     process.stdout.write(`created ${COUNT} pods in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    const [sdk, cn] = await Promise.all(children.map((c) => c.filled));
+    const [sdk, cn, floor] = await Promise.all(children.map((c) => c.filled));
 
     for (let i = 0; i < LATENCY_SAMPLES; i++) {
       const annotations = { 'bench.grove.io/written-at': String(Date.now()) };
@@ -93,6 +98,9 @@ async function main(): Promise<void> {
     process.stdout.write(row('resident memory (whole process)', sdk?.rssMiB ?? NaN, cn?.rssMiB ?? NaN, 'MiB'));
     process.stdout.write(row('write to handler, median', median(sdkLat ?? []), median(cnLat ?? []), 'ms'));
     process.stdout.write(row('write to handler, p95', p95(sdkLat ?? []), p95(cnLat ?? []), 'ms'));
+    const floorMs = floor?.cpuMs ?? NaN;
+    const share = (ms: number | undefined) => `${Math.round((100 * floorMs) / (ms ?? NaN))}%`;
+    process.stdout.write(`\nCPU floor (same watch read over HTTPS, nothing parsed): ${floorMs.toFixed(1)} ms, ${share(cn?.cpuMs)} of makeInformer's, ${share(sdk?.cpuMs)} of the SDK's\n`);
   } finally {
     for (const child of children) child.process.kill();
     await down(opts, true);

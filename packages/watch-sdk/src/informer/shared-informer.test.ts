@@ -59,6 +59,16 @@ describe('SharedInformer', () => {
     expect(informer.store.list().map((o) => o.metadata?.managedFields)).toEqual([undefined, undefined]);
   });
 
+  it('keeps the whole object minus managedFields by default', () => {
+    const { source, informer } = setup();
+    informer.start();
+    const object = { ...obj('a', '1'), spec: { containers: [{ name: 'c', image: 'registry.local/image:1', resources: {} }] }, status: { phase: 'Pending' } };
+    const { managedFields: _managedFields, ...metadata } = object.metadata ?? {};
+    const expected = structuredClone({ ...object, metadata });
+    source.next({ type: 'ADDED', object });
+    expect(informer.store.get('ns/a')).toStrictEqual(expected);
+  });
+
   it('waits for sync, or gives up when aborted; stop closes the source', async () => {
     const { source, informer } = setup();
     informer.start();

@@ -8,6 +8,7 @@ import type { KubeObject, WatchEvent } from '../watch/types.js';
 import type { IndexFunc } from './indexers.js';
 import { raceAbort } from './race-abort.js';
 import { Store } from './store.js';
+import { Compactor } from './compactor.js';
 
 export type InformerEvent<T> =
   | { readonly type: 'added'; readonly object: T }
@@ -18,8 +19,8 @@ export type InformerEvent<T> =
 export type Transform<T> = (object: T) => T;
 
 /**
- * The default transform: drops `metadata.managedFields`, often the largest part of an object and
- * read by no controller (server-side apply computes ownership on the server).
+ * Part of the default transform: drops `metadata.managedFields`, often the largest part of an
+ * object and read by no controller (server-side apply computes ownership on the server).
  */
 export function stripManagedFields<T extends KubeObject>(object: T): T {
   // Objects arrive freshly decoded and unshared, so changing them in place is safe and cheapest.
@@ -27,9 +28,21 @@ export function stripManagedFields<T extends KubeObject>(object: T): T {
   return object;
 }
 
+/**
+ * The transform used when none is given: {@link stripManagedFields}, then {@link Compactor} (one
+ * copy of each long string across the informer's objects, smaller empty objects). The whole object
+ * is kept, minus managedFields. A custom transform replaces both; it can call a `Compactor` to keep
+ * the savings.
+ */
+export function defaultTransform<T extends KubeObject>(): Transform<T> {
+  const compactor = new Compactor();
+  return (object) => compactor.compact(stripManagedFields(object));
+}
+
 export interface SharedInformerOptions<T> {
   /** The list-then-watch stream; subscribed once, on {@link SharedInformer.start}. */
   source: Observable<WatchEvent<T>>;
+  /** Default {@link defaultTransform}. */
   transform?: Transform<T>;
   indexers?: Record<string, IndexFunc<T>>;
   /** Called when the stream errors, which `listWatch$` never does; the informer stops then. */
@@ -44,7 +57,7 @@ export class SharedInformer<T extends KubeObject> {
   private subscription: Subscription | undefined;
 
   constructor(private readonly options: SharedInformerOptions<T>) {
-    this.transform = options.transform ?? stripManagedFields;
+    this.transform = options.transform ?? defaultTransform<T>();
     for (const [name, indexFunc] of Object.entries(options.indexers ?? {})) this.store.addIndexer(name, indexFunc);
   }
 

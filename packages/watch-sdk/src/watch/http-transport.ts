@@ -5,11 +5,11 @@
  * client-node has no generic list for a kind given by its plural.
  */
 import type { IncomingMessage } from 'node:http';
-import { createInterface } from 'node:readline';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { Observable } from 'rxjs';
 import { KubeApiError, openRequest, readBody, type Query } from '../http/kube-request.js';
 import { WatchError } from './errors.js';
+import { LineSplitter } from './line-splitter.js';
 import type { ListRequest, ListWatchTransport, WatchRequest } from './transport.js';
 import type { ListPage, RawWatchEvent } from './types.js';
 
@@ -83,19 +83,57 @@ function watchStream(kubeConfig: KubeConfig, request: WatchRequest, graceMs: num
     };
     const fail = (err: unknown) => subscriber.error(toWatchError(err, signal));
     get(kubeConfig, request.path, query, signal)
-      .then(async (response) => {
+      .then((response) => {
         response.socket.setKeepAlive(true, 30_000);
-        for await (const line of createInterface({ input: response, crlfDelay: Infinity })) {
-          if (line === '') continue;
-          subscriber.next(decodeEvent(line));
-        }
-        // A stream cut by a dying server also ends here; `complete` is only right if it ended whole.
-        if (!response.complete) throw new WatchError('ERR_WATCH_CONNECTION', 'watch stream cut off');
-        subscriber.complete();
+        return readLines(response, (line) => subscriber.next(decodeEvent(line)));
       })
+      .then(() => subscriber.complete())
       .catch(fail)
       .finally(clear);
     return () => controller.abort();
+  });
+}
+
+/**
+ * Calls `onLine` with each line of `response` as its chunks arrive; resolves when the response
+ * ended whole, rejects when it errors, is cut off, or `onLine` throws. Plain `data` handlers and
+ * not readline's async iterator: that one costs a promise and a microtask per line, on the path
+ * every watch event of every informer takes.
+ */
+function readLines(response: IncomingMessage, onLine: (line: string) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const lines = new LineSplitter(onLine);
+    let settled = false;
+    const fail = (err: unknown): void => {
+      if (settled) return;
+      settled = true;
+      response.destroy();
+      reject(err);
+    };
+    response.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      try {
+        lines.push(chunk);
+      } catch (err) {
+        fail(err);
+      }
+    });
+    response.on('end', () => {
+      if (settled) return;
+      try {
+        lines.end();
+      } catch (err) {
+        fail(err);
+        return;
+      }
+      settled = true;
+      // A stream cut by a dying server can end too; `complete` is only right if it ended whole.
+      if (response.complete) resolve();
+      else reject(new WatchError('ERR_WATCH_CONNECTION', 'watch stream cut off'));
+    });
+    response.on('error', fail);
+    // A connection that breaks may close without `end` or `error`.
+    response.on('close', () => fail(new WatchError('ERR_WATCH_CONNECTION', 'watch stream cut off')));
   });
 }
 
