@@ -6,12 +6,11 @@
 import { EVENT_REASON, FINALIZER, LABEL, PodCliqueScalingGroupGVK, type PodCliqueScalingGroup, type PodCliqueSet } from '@grove/api';
 import { CACHE_CATCH_UP_MS, cached, ensureFinalizer, POLL_MS, releaseFinalizer, soonest } from '@grove/controller-kit';
 import {
-  cliqueTemplates,
   currentlyUpdatingReplica,
   decideGroupReplicaTermination,
   isOnDelete,
   planScalingGroupRollout,
-  podTemplateHash,
+  templateHashes,
   scalingGroupConvergedHash,
   scalingGroupProgressCounts,
   scalingGroupStatus,
@@ -20,10 +19,6 @@ import { done, inStep, requeueAfter, type ObjectKey, type ReconcileResult } from
 import { containsDesired } from '@grove/watch-sdk/writes';
 import type { ScalingGroupDeps } from './deps.js';
 import { deleteReplicas, membersOf, syncMembers, type GroupPlace } from './members.js';
-
-function templateHashes(pcs: PodCliqueSet): Map<string, string> {
-  return new Map(cliqueTemplates(pcs).map((c) => [c.name, podTemplateHash(pcs, c.name)]));
-}
 
 /** Where the PCSG sits: its PCS replica and its group's template name, from labels and name. */
 function placeOf(pcsg: PodCliqueScalingGroup): GroupPlace | undefined {

@@ -2,7 +2,7 @@ import type { PodCliqueSet, PodCliqueTemplateSpec } from '@grove/api';
 import { aPodCliqueSet } from '@grove/fixtures';
 import { describe, expect, it } from 'vitest';
 import { cliqueTemplate } from '../template.js';
-import { generationHash, podTemplateHash } from './hash.js';
+import { generationHash, podTemplateHash, templateHashes } from './hash.js';
 
 function basePcs(): PodCliqueSet {
   return aPodCliqueSet('svc')
@@ -98,5 +98,15 @@ describe('pod-template and generation hashes (§6.1, Appendix A.2)', () => {
 
   it('rejects a clique the template does not have', () => {
     expect(() => podTemplateHash(basePcs(), 'nope')).toThrow(/clique "nope"/);
+  });
+});
+
+describe('templateHashes', () => {
+  it('maps every clique of the template to its pod-template hash', () => {
+    const pcs = basePcs();
+    expect(templateHashes(pcs)).toEqual(new Map([
+      ['router', podTemplateHash(pcs, 'router')],
+      ['worker', podTemplateHash(pcs, 'worker')],
+    ]));
   });
 });

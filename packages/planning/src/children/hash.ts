@@ -22,6 +22,11 @@ export function podTemplateHash(pcs: PodCliqueSet, clique: string): string {
   return encodedHash(podTemplateDump(pcs, requireClique(pcs, clique)));
 }
 
+/** Every clique's {@link podTemplateHash}, by clique name: what "updated" is measured against. */
+export function templateHashes(pcs: PodCliqueSet): Map<string, string> {
+  return new Map(cliqueTemplates(pcs).map((c) => [c.name, encodedHash(podTemplateDump(pcs, c))]));
+}
+
 /** `status.currentGenerationHash`: every clique's pod template, in template order. */
 export function generationHash(pcs: PodCliqueSet): string {
   return encodedHash(cliqueTemplates(pcs).map((clique) => podTemplateDump(pcs, clique)).join(''));

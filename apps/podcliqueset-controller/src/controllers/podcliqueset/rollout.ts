@@ -4,10 +4,9 @@
  * and the PodClique and scaling-group controllers replace pods only in that replica.
  */
 import { PodCliqueSetGVK, type PodCliqueSet } from '@grove/api';
-import { generationHash, isOnDelete, planGenerationHash, planPcsRollout } from '@grove/planning';
+import { generationHash, isOnDelete, planGenerationHash, planPcsRollout, templateHashes } from '@grove/planning';
 import type { ReconcilerDeps } from '../deps.js';
 import type { GenerationHashes } from './generation-hashes.js';
-import { templateHashes } from './status.js';
 import { standalonePodCliquesOf } from './sync-podcliques.js';
 import { scalingGroupsOf } from './sync-scaling-groups.js';
 

@@ -6,11 +6,10 @@ import { cached } from '@grove/controller-kit';
 import type { V1Condition } from '@kubernetes/client-node';
 import { CONDITION_TYPE, PodCliqueSetGVK, podCliqueSetSelector, type LastError, type PodCliqueSet, type PodCliqueSetStatus } from '@grove/api';
 import {
-  cliqueTemplates,
   effectiveTopologyName,
   type PcsReplicaCounts,
   pcsReplicaCounts,
-  podTemplateHash,
+  templateHashes,
   removeCondition,
   setCondition,
   topologyLevelsCondition,
@@ -25,10 +24,6 @@ export interface StatusInputs {
   readonly observedGeneration: number | undefined;
   /** Errors of this reconcile's spec flow (empty = keep the previous ones). */
   readonly errors: readonly Error[];
-}
-
-export function templateHashes(pcs: PodCliqueSet): Map<string, string> {
-  return new Map(cliqueTemplates(pcs).map((c) => [c.name, podTemplateHash(pcs, c.name)]));
 }
 
 /** The status fields this flow owns; `currentGenerationHash` and the update record are the rollout's. */
