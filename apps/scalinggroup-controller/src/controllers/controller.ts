@@ -4,19 +4,15 @@
  * the replica now updating may start replacing replicas).
  */
 import { filter } from 'rxjs';
-import { type PodCliqueScalingGroup, type PodCliqueSet } from '@grove/api';
+import type { PodCliqueSet } from '@grove/api';
 import { partOf } from '@grove/controller-kit';
-import { generationChanged, keyString, toMappedKeys, toObjectKeys, toOwnerKeys } from '@grove/watch-sdk/controller';
+import { generationOrDeletionChanged, keyString, toMappedKeys, toObjectKeys, toOwnerKeys } from '@grove/watch-sdk/controller';
 import type { InformerEvent } from '@grove/watch-sdk/informer';
 import type { Manager } from '@grove/watch-sdk/manager';
 import type { ScalingGroupDeps } from './deps.js';
 import { reconcileScalingGroup } from './reconcile.js';
 
 export const SCALINGGROUP_CONTROLLER = 'podcliquescalinggroup';
-
-function deletionOrGeneration(event: InformerEvent<PodCliqueScalingGroup>): boolean {
-  return generationChanged(event) || (event.type === 'updated' && event.old.metadata.deletionTimestamp !== event.object.metadata.deletionTimestamp);
-}
 
 function updateMoved(event: InformerEvent<PodCliqueSet>): boolean {
   if (event.type !== 'updated') return false;
@@ -32,7 +28,7 @@ export function addScalingGroupController(manager: Manager, deps: ScalingGroupDe
     workers,
     annotations: (key) => world.scalingGroups.store.get(keyString(key))?.metadata.annotations,
     watches: () => [
-      world.scalingGroups.events$().pipe(filter(deletionOrGeneration), toObjectKeys()),
+      world.scalingGroups.events$().pipe(filter(generationOrDeletionChanged), toObjectKeys()),
       world.podCliques.events$().pipe(toOwnerKeys('PodCliqueScalingGroup')),
       world.podCliqueSets.events$().pipe(
         filter(updateMoved),

@@ -3,7 +3,7 @@ import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import type { InformerEvent } from '../informer/shared-informer.js';
 import type { KubeObject } from '../watch/types.js';
-import { generationChanged, toMappedKeys, toObjectKeys, toOwnerKeys } from './handlers.js';
+import { generationChanged, generationOrDeletionChanged, toMappedKeys, toObjectKeys, toOwnerKeys } from './handlers.js';
 
 const scheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 
@@ -63,6 +63,17 @@ describe('handler operators', () => {
         g: { namespace: 'ns', name: 'p' },
         d: { namespace: 'ns', name: 'p' },
       });
+    });
+  });
+
+  it('generationOrDeletionChanged: also lets through the update that sets deletionTimestamp', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const deleting = { ...pod('p', undefined, 1), metadata: { ...pod('p', undefined, 1).metadata, deletionTimestamp: new Date(0) } };
+      const events = cold<Event>('s-t|', {
+        s: { type: 'updated', old: pod('p', undefined, 1), object: pod('p', undefined, 1) },
+        t: { type: 'updated', old: pod('p', undefined, 1), object: deleting },
+      });
+      expectObservable(events.pipe(filter(generationOrDeletionChanged), toObjectKeys())).toBe('--t|', { t: { namespace: 'ns', name: 'p' } });
     });
   });
 });

@@ -54,3 +54,11 @@ export function toMappedKeys<T extends KubeObject>(map: (object: T) => readonly 
 export function generationChanged<T extends KubeObject>(event: InformerEvent<T>): boolean {
   return event.type !== 'updated' || event.old.metadata?.generation !== event.object.metadata?.generation;
 }
+
+/**
+ * A predicate: {@link generationChanged}, plus updates that set `metadata.deletionTimestamp` (a
+ * finalizer to release does not bump the generation).
+ */
+export function generationOrDeletionChanged<T extends KubeObject>(event: InformerEvent<T>): boolean {
+  return generationChanged(event) || (event.type === 'updated' && event.old.metadata?.deletionTimestamp !== event.object.metadata?.deletionTimestamp);
+}

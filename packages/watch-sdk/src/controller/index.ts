@@ -1,5 +1,5 @@
 export { Controller, type ControllerLogger, type ControllerOptions, type Reconcile, type ReconcileContext, type Syncable } from './controller.js';
-export { generationChanged, toMappedKeys, toObjectKeys, toOwnerKeys } from './handlers.js';
+export { generationChanged, generationOrDeletionChanged, toMappedKeys, toObjectKeys, toOwnerKeys } from './handlers.js';
 export { done, fail, requeueAfter, type ReconcileResult } from './result.js';
 export { inStep } from './trace.js';
 export { isTerminal, ReconcileError, TerminalError } from './errors.js';

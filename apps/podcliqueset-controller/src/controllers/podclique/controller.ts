@@ -7,17 +7,13 @@
 import { BASE_GANG_INDEX, partOf } from '@grove/controller-kit';
 import { filter } from 'rxjs';
 import { LABEL, type PodClique, type PodCliqueSet } from '@grove/api';
-import { generationChanged, keyString, toMappedKeys, toObjectKeys, toOwnerKeys, type ObjectKey } from '@grove/watch-sdk/controller';
+import { generationOrDeletionChanged, keyString, toMappedKeys, toObjectKeys, toOwnerKeys, type ObjectKey } from '@grove/watch-sdk/controller';
 import type { InformerEvent } from '@grove/watch-sdk/informer';
 import type { Manager } from '@grove/watch-sdk/manager';
 import type { ReconcilerDeps } from '../deps.js';
 import { reconcilePodClique } from './reconcile.js';
 
 export const PODCLIQUE_CONTROLLER = 'podclique';
-
-function deletionOrGeneration(event: InformerEvent<PodClique>): boolean {
-  return generationChanged(event) || (event.type === 'updated' && event.old.metadata.deletionTimestamp !== event.object.metadata.deletionTimestamp);
-}
 
 function scheduledChanged(event: InformerEvent<PodClique>): boolean {
   return event.type === 'updated' && event.old.status?.scheduledReplicas !== event.object.status?.scheduledReplicas;
@@ -42,7 +38,7 @@ export function addPodCliqueController(manager: Manager, deps: ReconcilerDeps): 
     workers: deps.config.workers,
     annotations: (k) => world.podCliques.store.get(keyString(k))?.metadata.annotations,
     watches: () => [
-      world.podCliques.events$().pipe(filter(deletionOrGeneration), toObjectKeys()),
+      world.podCliques.events$().pipe(filter(generationOrDeletionChanged), toObjectKeys()),
       world.pods.events$().pipe(toOwnerKeys('PodClique')),
       world.podCliqueSets.events$().pipe(
         filter(updateMoved),
