@@ -16,7 +16,16 @@ export interface DedicatedNodes {
   remove(): Promise<void>;
 }
 
-function manifest(name: string, pool: string): V1Node {
+export interface DedicatedNodeOptions {
+  /** Extra labels of node `index` (0-based), e.g. topology labels for placement tests. */
+  readonly labels?: (index: number) => Record<string, string>;
+  /** Capacity and allocatable; default 32 CPU, 256Gi, 110 pods, 8 nvidia.com/gpu. */
+  readonly resources?: Record<string, string>;
+}
+
+const DEFAULT_RESOURCES = { cpu: '32', memory: '256Gi', pods: '110', 'nvidia.com/gpu': '8' };
+
+function manifest(name: string, pool: string, labels: Record<string, string>, resources: Record<string, string>): V1Node {
   return {
     apiVersion: 'v1',
     kind: 'Node',
@@ -24,20 +33,18 @@ function manifest(name: string, pool: string): V1Node {
       name,
       // KWOK manages (heartbeats, runs pods of) nodes carrying this annotation.
       annotations: { 'kwok.x-k8s.io/node': 'fake' },
-      labels: { type: 'kwok', [TEST_POOL_KEY]: pool, 'kubernetes.io/hostname': name },
+      labels: { ...labels, type: 'kwok', [TEST_POOL_KEY]: pool, 'kubernetes.io/hostname': name },
     },
     spec: { taints: [{ key: TEST_POOL_KEY, value: pool, effect: 'NoSchedule' }] },
-    status: {
-      allocatable: { cpu: '32', memory: '256Gi', pods: '110', 'nvidia.com/gpu': '8' },
-      capacity: { cpu: '32', memory: '256Gi', pods: '110', 'nvidia.com/gpu': '8' },
-    },
+    status: { allocatable: resources, capacity: resources },
   };
 }
 
-export async function createDedicatedNodes(kc: KubeConfig, pool: string, count: number): Promise<DedicatedNodes> {
+export async function createDedicatedNodes(kc: KubeConfig, pool: string, count: number, options: DedicatedNodeOptions = {}): Promise<DedicatedNodes> {
   const core = kc.makeApiClient(CoreV1Api);
   const names = Array.from({ length: count }, (_, i) => `${pool}-${i}`);
-  await Promise.all(names.map((name) => core.createNode({ body: manifest(name, pool) })));
+  const resources = options.resources ?? DEFAULT_RESOURCES;
+  await Promise.all(names.map((name, i) => core.createNode({ body: manifest(name, pool, options.labels?.(i) ?? {}, resources) })));
   return {
     pool,
     names,
