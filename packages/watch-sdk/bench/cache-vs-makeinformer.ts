@@ -43,8 +43,15 @@ function startChild(side: string, kubeconfig: string): Promise<Child> {
   });
   const latencies: number[] = [];
   let onFilled: (m: Extract<Message, { type: 'filled' }>) => void = () => undefined;
-  const filled = new Promise<Extract<Message, { type: 'filled' }>>((resolve) => (onFilled = resolve));
-  return new Promise((resolve) => {
+  let onExit: (err: Error) => void = () => undefined;
+  const filled = new Promise<Extract<Message, { type: 'filled' }>>((resolve, reject) => {
+    onFilled = resolve;
+    onExit = reject;
+  });
+  // A child that dies (a dropped watch, an exception) would otherwise leave the run waiting forever.
+  child.on('exit', (code, signal) => onExit(new Error(`the ${side} child exited (${signal ?? `code ${String(code)}`}) before it held ${COUNT} pods`)));
+  return new Promise((resolve, reject) => {
+    child.on('exit', () => reject(new Error(`the ${side} child exited before it was ready`)));
     child.on('message', (message: Message) => {
       if (message.type === 'ready') resolve({ process: child, filled, latencies });
       else if (message.type === 'filled') onFilled(message);
