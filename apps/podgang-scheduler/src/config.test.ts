@@ -21,7 +21,13 @@ describe('parseConfig', () => {
     expect(config).toMatchObject({ schedulerName: 'gang-b', healthPort: 0 });
   });
 
+  it('takes a leader-election namespace', () => {
+    expect(parseConfig(['--leader-election-namespace=grove-system'], inCluster).leaderElectionNamespace).toBe('grove-system');
+    expect(parseConfig([], inCluster).leaderElectionNamespace).toBeUndefined();
+  });
+
   it.each([
+    [['--leader-election-namespace=Not_A_Namespace'], '--leader-election-namespace'],
     [['--scheduler-name=Gang_B'], '--scheduler-name'],
     [['--scheduler-name='], '--scheduler-name'],
     [['--scheduler-name'], '--scheduler-name'],

@@ -15,4 +15,5 @@ export const BUILTIN = {
   roleBindings: rbac('rolebindings'),
   horizontalPodAutoscalers: { group: 'autoscaling', version: 'v2', plural: 'horizontalpodautoscalers', namespaced: true },
   leases: { group: 'coordination.k8s.io', version: 'v1', plural: 'leases', namespaced: true },
+  priorityClasses: { group: 'scheduling.k8s.io', version: 'v1', plural: 'priorityclasses', namespaced: false },
 } as const satisfies Record<string, WatchResource>;

@@ -83,6 +83,19 @@ export class ObjectWriter {
   }
 
   /**
+   * POSTs `body` to a subresource of one object, e.g. a pod's `binding` or `eviction`; resolves with
+   * what the server answered (for `binding`, a Status).
+   */
+  async createSubresource<R = unknown>(resource: WatchResource, key: ObjectKey, subresource: string, body: unknown): Promise<R> {
+    return requestJson<R>(this.kubeConfig, {
+      method: 'POST',
+      path: objectPath(resource, key, `/${subresource}`),
+      query: { fieldManager: this.options.fieldManager },
+      body,
+    });
+  }
+
+  /**
    * Replaces `object` (PUT) at its `metadata.resourceVersion`: a conflict (409) means the object
    * changed since it was read, and the caller retries from a fresher read.
    */
@@ -125,10 +138,10 @@ export class ObjectWriter {
    * Applies a strategic merge patch (built-in kinds only): keyed lists are merged by key, and an
    * item `{<key>: x, $patch: 'delete'}` removes exactly that item — no read-modify-write race.
    */
-  async strategicMergePatch<T extends KubeObject>(resource: WatchResource, key: ObjectKey, patch: unknown): Promise<T> {
+  async strategicMergePatch<T extends KubeObject>(resource: WatchResource, key: ObjectKey, patch: unknown, subresource?: 'status'): Promise<T> {
     return requestJson<T>(this.kubeConfig, {
       method: 'PATCH',
-      path: objectPath(resource, key),
+      path: objectPath(resource, key, subresource === undefined ? '' : `/${subresource}`),
       query: { fieldManager: this.options.fieldManager },
       contentType: 'application/strategic-merge-patch+json',
       body: patch,
