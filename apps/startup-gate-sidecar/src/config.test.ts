@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '@grove/watch-sdk';
+import { INIT_CONTAINER, podCliquesArg } from '@grove/planning';
 import { parseConfig } from './config.js';
 
 /** Asserts that parsing throws a one-line `ConfigError` naming `flag`. */
@@ -11,7 +12,20 @@ function expectRejected(argv: string[], env: Record<string, string>, flag: strin
 
 describe('parseConfig', () => {
   it('has no dependencies and info logging by default', () => {
-    expect(parseConfig([], {})).toEqual({ podcliques: [], logLevel: 'info' });
+    expect(parseConfig([], {})).toEqual({ podcliques: [], logLevel: 'info', podInfoDir: '/var/grove/pod-info' });
+  });
+
+  it('reads the flags the operator writes (podCliquesArg) and its pod-info mount by default', () => {
+    const argv = [podCliquesArg({ podClique: 'svc-0-sg-0-worker', minAvailable: 3 })];
+    expect(parseConfig(argv, {})).toMatchObject({
+      podcliques: [{ fqn: 'svc-0-sg-0-worker', minAvailable: 3 }],
+      podInfoDir: INIT_CONTAINER.podInfoMountPath,
+    });
+  });
+
+  it('takes an optional Go-duration --timeout and a --pod-info-dir', () => {
+    expect(parseConfig(['--timeout=1m30s', '--pod-info-dir=/tmp/info'], {})).toMatchObject({ timeoutMs: 90_000, podInfoDir: '/tmp/info' });
+    expect(parseConfig([], {})).not.toHaveProperty('timeoutMs');
   });
 
   it('collects repeated --podcliques flags in order', () => {
@@ -37,6 +51,11 @@ describe('parseConfig', () => {
     [['--podcliques'], '--podcliques'],
     [['--log-level=loud'], '--log-level'],
     [['--health-port=1'], '--health-port'],
+    [['--timeout=10'], '--timeout'],
+    [['--timeout=0s'], '--timeout'],
+    [['--timeout=-5m'], '--timeout'],
+    [['--timeout=1000h'], '--timeout'],
+    [['--pod-info-dir='], '--pod-info-dir'],
   ])('rejects %j naming %s', (argv, flag) => {
     expectRejected(argv, {}, flag);
   });

@@ -61,6 +61,7 @@ describe('startup-ordering init container (§5)', () => {
           items: [
             { path: 'namespace', fieldRef: { fieldPath: 'metadata.namespace' } },
             { path: 'podgangname', fieldRef: { fieldPath: "metadata.labels['grove.io/podgang']" } },
+            { path: 'traceparent', fieldRef: { fieldPath: "metadata.annotations['grove.io/traceparent']" } },
           ],
         },
       },

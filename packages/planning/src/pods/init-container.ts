@@ -4,6 +4,7 @@
  * the same names the operator writes them under.
  */
 import { LABEL, initContainerTokenSecretName } from '@grove/api';
+import { TRACEPARENT_ANNOTATION } from '@grove/telemetry';
 import type { V1Container, V1Volume } from '@kubernetes/client-node';
 
 /** One clique this pod waits for: its PodClique FQN and how many of its pods must be Ready. */
@@ -27,6 +28,11 @@ export const INIT_CONTAINER = {
   namespaceFile: 'namespace',
   /** File in the pod-info volume holding the pod's PodGang name (label `grove.io/podgang`). */
   podGangFile: 'podgangname',
+  /**
+   * File in the pod-info volume holding the pod's `grove.io/traceparent` annotation (empty when the
+   * pod has none), so the gate's span joins the PodCliqueSet's trace.
+   */
+  traceparentFile: 'traceparent',
 } as const;
 
 /** `--podcliques=<fqn>:<minAvailable>`. */
@@ -52,7 +58,8 @@ export function startupInitContainer(image: string, dependencies: readonly Start
 
 /**
  * The Secret holding the PCS ServiceAccount's token (the pod's own token lacks the pod read rights
- * the init container needs) and a downward-API volume telling it which namespace and gang to watch.
+ * the init container needs) and a downward-API volume telling it which namespace and gang to watch,
+ * and the trace to join.
  */
 export function startupVolumes(pcsName: string): V1Volume[] {
   return [
@@ -66,6 +73,7 @@ export function startupVolumes(pcsName: string): V1Volume[] {
         items: [
           { path: INIT_CONTAINER.namespaceFile, fieldRef: { fieldPath: 'metadata.namespace' } },
           { path: INIT_CONTAINER.podGangFile, fieldRef: { fieldPath: labelFieldPath(LABEL.podGang) } },
+          { path: INIT_CONTAINER.traceparentFile, fieldRef: { fieldPath: annotationFieldPath(TRACEPARENT_ANNOTATION) } },
         ],
       },
     },
@@ -75,4 +83,9 @@ export function startupVolumes(pcsName: string): V1Volume[] {
 /** Downward-API path of a label: `metadata.labels['<key>']`. */
 export function labelFieldPath(labelKey: string): string {
   return `metadata.labels['${labelKey}']`;
+}
+
+/** Downward-API path of an annotation: `metadata.annotations['<key>']`. */
+export function annotationFieldPath(annotationKey: string): string {
+  return `metadata.annotations['${annotationKey}']`;
 }
