@@ -31,10 +31,12 @@ export class ControllerProcess {
   private starts = 0;
   private marked = 0;
 
+  /** `args` are the deployable's own flags (kubeconfig and health port are added); default `--namespace=<namespace>`. */
   constructor(
     readonly identity: ControllerIdentity,
-    private readonly namespace: string,
+    namespace: string,
     private readonly logDir: string,
+    private readonly args: readonly string[] = [`--namespace=${namespace}`],
   ) {}
 
   get name(): string {
@@ -68,7 +70,7 @@ export class ControllerProcess {
     const port = await freePort();
     this.starts += 1;
     appendFileSync(this.logFile, `# ---- e2e: start #${this.starts} of ${this.name} at ${new Date().toISOString()} ----\n`);
-    const launch = launchCommand(REPO_ROOT, app, this.identity.kubeconfigPath, port, [`--namespace=${this.namespace}`]);
+    const launch = launchCommand(REPO_ROOT, app, this.identity.kubeconfigPath, port, [...this.args]);
     this.running = startApp(app, launch, this.logDir, port);
     return waitReady(this.running, READY_TIMEOUT_MS);
   }

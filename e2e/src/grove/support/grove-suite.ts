@@ -22,7 +22,7 @@ import { adminKubeConfig, createTestNamespace, eventually } from '@grove/testing
 import { CoreV1Api, CustomObjectsApi, PatchStrategy, setHeaderOptions, type KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { ControllerProcess, READY_TIMEOUT_MS } from './controllers.js';
-import { grantDeclaredRbac, RBAC_SOURCES, revokeDeclaredRbac, type ControllerIdentity } from './rbac.js';
+import { grantDeclaredRbac, RBAC_SOURCES, revokeDeclaredRbac, SCHEDULER_RBAC_SOURCE, type ControllerIdentity } from './rbac.js';
 import { stepsOf } from './steps.js';
 
 export interface GroveEnv {
@@ -34,6 +34,25 @@ export interface GroveEnv {
   readonly logDir: string;
   readonly podCliqueSetController: ControllerProcess;
   readonly scalingGroupController: ControllerProcess;
+  /** With `{ scheduler: true }`: the podgang-scheduler, scheduling pods whose schedulerName is {@link schedulerName}. */
+  readonly scheduler?: ControllerProcess;
+  /** The scheduler name pods get by default (the controller's `--default-scheduler`). */
+  readonly schedulerName: string;
+}
+
+export interface GroveSuiteOptions {
+  /**
+   * Also run the podgang-scheduler (its declared RBAC, a scheduler name unique to the file), and make
+   * it the podcliqueset-controller's default scheduler.
+   */
+  readonly scheduler?: boolean;
+  /** Start the podcliqueset-controller with `--topology-aware-scheduling`. */
+  readonly topologyAware?: boolean;
+}
+
+/** The processes of a suite, for logs and reports. */
+function processesOf(env: GroveEnv): ControllerProcess[] {
+  return [env.podCliqueSetController, env.scalingGroupController, ...(env.scheduler ? [env.scheduler] : [])];
 }
 
 /** How the controllers' API errors read when the server refuses a request: `403 from <path>: … is forbidden`. */
@@ -54,7 +73,7 @@ export function forbiddenLines(lines: readonly string[]): string[] {
  * each prefixed with the controller's name).
  */
 export function deniedRequests(env: GroveEnv): string[] {
-  return [env.podCliqueSetController, env.scalingGroupController].flatMap((c) =>
+  return processesOf(env).flatMap((c) =>
     forbiddenLines(c.linesSinceMark()).map((line) => `${c.name}: ${line.length > 600 ? `${line.slice(0, 600)}…` : line}`),
   );
 }
@@ -76,7 +95,7 @@ export async function eventuallyUnlessDenied<T>(env: GroveEnv, what: string, che
 }
 
 function report(env: GroveEnv | undefined, logDir: string): string {
-  const controllers = env ? [env.podCliqueSetController, env.scalingGroupController] : [];
+  const controllers = env ? processesOf(env) : [];
   const parts = [`controller logs in ${logDir}`];
   for (const c of controllers) {
     const problems = problemLines(c.logLines()).slice(-8);
@@ -116,7 +135,7 @@ async function stripFinalizers(kc: KubeConfig, namespace: string, grove: GroveCl
  * Registers the file's hooks; call at the top of the file's `describe`. The accessor throws outside
  * a test (before `beforeAll` finished).
  */
-export function useGroveControllers(prefix: string): () => GroveEnv {
+export function useGroveControllers(prefix: string, options: GroveSuiteOptions = {}): () => GroveEnv {
   const kc = adminKubeConfig();
   const grove = createGroveClient(kc);
   const core = kc.makeApiClient(CoreV1Api);
@@ -132,11 +151,17 @@ export function useGroveControllers(prefix: string): () => GroveEnv {
     for (const source of RBAC_SOURCES) identities.push(await grantDeclaredRbac(kc, ns, source, logDir));
     const [pcsIdentity, pcsgIdentity] = identities;
     if (!pcsIdentity || !pcsgIdentity) throw new Error('expected an identity per controller');
-    const podCliqueSetController = new ControllerProcess(pcsIdentity, ns, logDir);
+    // The namespace name is unique per file, so the scheduler name is too: no other suite's pods are ours.
+    const schedulerName = options.scheduler ? `grove-e2e-${ns}` : 'default-scheduler';
+    const pcsArgs = [`--namespace=${ns}`, `--default-scheduler=${schedulerName}`, ...(options.topologyAware ? ['--topology-aware-scheduling'] : [])];
+    const podCliqueSetController = new ControllerProcess(pcsIdentity, ns, logDir, pcsArgs);
     const scalingGroupController = new ControllerProcess(pcsgIdentity, ns, logDir);
-    env = { namespace: ns, kc, grove, core, logDir, podCliqueSetController, scalingGroupController };
+    const scheduler = options.scheduler
+      ? new ControllerProcess(await grantDeclaredRbac(kc, ns, SCHEDULER_RBAC_SOURCE, logDir), ns, logDir, [`--scheduler-name=${schedulerName}`])
+      : undefined;
+    env = { namespace: ns, kc, grove, core, logDir, podCliqueSetController, scalingGroupController, schedulerName, ...(scheduler && { scheduler }) };
     try {
-      const ms = await Promise.all([podCliqueSetController.start(), scalingGroupController.start()]);
+      const ms = await Promise.all(processesOf(env).map((p) => p.start()));
       process.stdout.write(`[grove-e2e] ${prefix}: controllers ready in ${ms.map((m) => `${(m / 1000).toFixed(1)}s`).join(' / ')} (namespace ${ns})\n`);
     } catch (err) {
       process.stderr.write(`[grove-e2e] ${prefix}: controllers did not start\n${report(env, logDir)}\n`);
@@ -145,8 +170,7 @@ export function useGroveControllers(prefix: string): () => GroveEnv {
   }, READY_TIMEOUT_MS + 60_000);
 
   beforeEach((ctx) => {
-    env?.podCliqueSetController.markLog();
-    env?.scalingGroupController.markLog();
+    for (const p of env ? processesOf(env) : []) p.markLog();
     ctx.onTestFailed(() => {
       process.stderr.write(`\n[grove-e2e] ${prefix} › ${ctx.task.name}: ${stepsOf(ctx)}\n${report(env, logDir)}\n\n`);
     });
@@ -154,7 +178,7 @@ export function useGroveControllers(prefix: string): () => GroveEnv {
 
   afterAll(async () => {
     if (env) {
-      const { namespace: ns, podCliqueSetController, scalingGroupController } = env;
+      const { namespace: ns } = env;
       // While the controllers still run: they remove the finalizers of what gets deleted.
       const pcsList = await grove.list(PodCliqueSetGVK, { namespace: ns });
       await Promise.all(
@@ -168,7 +192,7 @@ export function useGroveControllers(prefix: string): () => GroveEnv {
         },
         { timeoutMs: CLEANUP_TIMEOUT_MS, intervalMs: 1_000 },
       ).catch((err: unknown) => [String(err)]);
-      await Promise.all([podCliqueSetController.stop(), scalingGroupController.stop()]);
+      await Promise.all(processesOf(env).map((p) => p.stop()));
       if (left.length > 0) {
         process.stderr.write(`[grove-e2e] ${prefix}: Grove objects still in ${ns} after 60 s, removing their finalizers: ${left.join('; ')}\n`);
         await stripFinalizers(kc, ns, grove);
@@ -176,7 +200,7 @@ export function useGroveControllers(prefix: string): () => GroveEnv {
     }
     if (namespace) {
       const ns = namespace;
-      for (const source of RBAC_SOURCES) await revokeDeclaredRbac(kc, source, ns);
+      for (const source of [...RBAC_SOURCES, SCHEDULER_RBAC_SOURCE]) await revokeDeclaredRbac(kc, source, ns);
       await core.deleteNamespace({ name: ns }).catch(() => undefined);
     }
     process.stdout.write(`[grove-e2e] ${prefix}: done; controller logs kept in ${logDir}\n`);

@@ -7,13 +7,14 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { podCliqueSetControllerRole } from '@grove/podcliqueset-controller/rbac';
+import { podGangSchedulerRole } from '@grove/podgang-scheduler/rbac';
 import { scalingGroupControllerRole } from '@grove/scalinggroup-controller/rbac';
 import { tokenKubeConfig } from '@grove/testing';
 import { ApiException, CoreV1Api, RbacAuthorizationV1Api, type KubeConfig, type V1ClusterRole } from '@kubernetes/client-node';
 
 /** A controller deployable under test and the ClusterRole its `src/rbac.ts` declares. */
 export interface ControllerRbacSource {
-  readonly app: 'podcliqueset-controller' | 'scalinggroup-controller';
+  readonly app: 'podcliqueset-controller' | 'scalinggroup-controller' | 'podgang-scheduler';
   readonly role: (name: string) => V1ClusterRole;
 }
 
@@ -21,6 +22,9 @@ export const RBAC_SOURCES: readonly ControllerRbacSource[] = [
   { app: 'podcliqueset-controller', role: podCliqueSetControllerRole },
   { app: 'scalinggroup-controller', role: scalingGroupControllerRole },
 ];
+
+/** The podgang-scheduler, for suites that schedule with it (cluster-wide: it reads every node and pod). */
+export const SCHEDULER_RBAC_SOURCE: ControllerRbacSource = { app: 'podgang-scheduler', role: podGangSchedulerRole };
 
 /** The ClusterRole the deployable declares, named `name`. */
 export function declaredClusterRole(source: ControllerRbacSource, name: string): V1ClusterRole {
