@@ -10,13 +10,18 @@ import { DEPLOYABLES, launchCommand } from './deployables.js';
 import { applySample, SAMPLE_FILE, watchSampleComeUp } from './sample-workload.js';
 import { startApp, stopApp, waitReady, type RunningApp } from './supervise.js';
 
+/** The sample names no scheduler: its pods go to the gang scheduler, which places each PodGang whole. */
+const DEMO_ARGS: Readonly<Record<string, readonly string[]>> = {
+  'podcliqueset-controller': ['--default-scheduler=podgang-scheduler'],
+};
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { once: { type: 'boolean' } }, strict: false });
   const progress = stderrProgress();
   const cluster = await up({ ...parseCommand(['up'], process.env).options, progress });
   const logDir = join(REPO_ROOT, '.cache', 'run', 'logs');
   const running: RunningApp[] = DEPLOYABLES.map((app) =>
-    startApp(app, launchCommand(REPO_ROOT, app, cluster.kubeconfig), logDir, app.healthPort),
+    startApp(app, launchCommand(REPO_ROOT, app, cluster.kubeconfig, app.healthPort, DEMO_ARGS[app.name] ?? []), logDir, app.healthPort),
   );
   const stopAll = async () => Promise.all(running.map(stopApp));
   try {
@@ -26,9 +31,9 @@ async function main(): Promise<void> {
     }
     progress(`applying ${SAMPLE_FILE}`);
     const started = Date.now();
-    const sample = await applySample(REPO_ROOT, cluster.kubeconfig);
+    const sample = await applySample(REPO_ROOT, cluster.kubeconfig, progress);
     const up = await watchSampleComeUp(cluster.kubeconfig, sample, (line) => progress(line));
-    progress(`${sample.metadata.name} is up in ${((Date.now() - started) / 1000).toFixed(1)}s: ${up.readyPods} pods ready, ${up.initializedGangs} PodGangs initialized`);
+    progress(`${sample.metadata.name} is up in ${((Date.now() - started) / 1000).toFixed(1)}s: ${up.readyPods} pods ready, ${up.initializedGangs} PodGangs initialized, ${up.scheduledGangs} scheduled by the podgang-scheduler`);
   } catch (err) {
     await stopAll();
     throw err;
