@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ClusterSnapshot, placeGang, type GangRequest, type NodeInfo, type PackConstraint, type PodGroupRequest, type Toleration } from './index.js';
-import { aGang, aGroup, aNode, BLOCK, GPU, HOST, RACK, seededRandom } from './test-support.js';
+import { seededRandom } from '@grove/fixtures';
+import { aGang, aGroup, aNode, BLOCK, GPU, HOST, RACK } from './test-support.js';
 
 const SEED = Number(process.env.PLACEMENT_SEED ?? 20261128);
 const RUNS = Number(process.env.PLACEMENT_RUNS ?? 400);

@@ -108,14 +108,3 @@ export function aGang(key: string, groups: readonly PodGroupRequest[], extra: Pa
   return { key, groups, topologyGroups: extra.topologyGroups ?? [], ...(extra.pack ? { pack: extra.pack } : {}) };
 }
 
-/** Deterministic PRNG (mulberry32) for generated tests and benchmarks. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

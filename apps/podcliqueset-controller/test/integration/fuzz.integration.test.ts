@@ -8,7 +8,8 @@
 import { request as httpsRequest } from 'node:https';
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from './support/api.js';
-import { mutate, percentile, seededRandom } from './support/fuzz.js';
+import { seededRandom } from '@grove/fixtures';
+import { mutate, percentile } from './support/fuzz.js';
 import { useAdmissionWebhook, useWebhookNamespace } from './support/harness.js';
 import { aSample, clique, samples } from './support/samples.js';
 

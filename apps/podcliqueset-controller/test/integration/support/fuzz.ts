@@ -4,19 +4,7 @@
  * may produce anything: wrong types, huge or odd strings, negative numbers, cycles, duplicates.
  */
 
-export type Random = () => number;
-
-/** mulberry32: tiny, fast, and good enough to pick mutations. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import type { Random } from '@grove/fixtures';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Container = Json[] | { [key: string]: Json };
