@@ -7,7 +7,7 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import type { PodGang } from '@grove/api';
 import type { PlacementFailure } from '@grove/placement';
-import type { InvolvedObject } from '@grove/watch-sdk/writes';
+import { KubeApiError, type InvolvedObject } from '@grove/watch-sdk/writes';
 import type { SchedulerDeps } from './deps.js';
 import { podKey } from './pod-facts.js';
 import { applyScheduled, podSaysUnschedulable, podUnschedulablePatch, scheduledCondition, unscheduledCondition } from './status.js';
@@ -38,8 +38,12 @@ function isNewMessage(deps: SchedulerDeps, key: string, message: string): boolea
   return true;
 }
 
+/** A write to an object deleted meanwhile (404) has nothing left to tell: debug, not error. */
 function logWriteError(deps: SchedulerDeps, what: string, key: string) {
-  return (err: unknown) => deps.logger.error({ err, object: key, write: what }, 'status write failed');
+  return (err: unknown) => {
+    if (err instanceof KubeApiError && err.status === 404) deps.logger.debug({ object: key, write: what }, 'status not written: the object is gone');
+    else deps.logger.error({ err, object: key, write: what }, 'status write failed');
+  };
 }
 
 /** Writes the gang's status from the freshest cached copy, after any earlier write of it. */

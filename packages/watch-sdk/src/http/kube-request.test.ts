@@ -12,8 +12,9 @@ afterEach(() => {
 });
 
 /** A stand-in API server on loopback answering `{}`, and a KubeConfig pointing at it. */
-async function apiServer(): Promise<KubeConfig> {
+async function apiServer(onConnection: () => void = () => undefined): Promise<KubeConfig> {
   const server = createServer((_req, res) => res.end('{}'));
+  server.on('connection', onConnection);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const kc = new KubeConfig();
@@ -50,6 +51,17 @@ describe('kubeRequestKind', () => {
     expect(kind('GET', '/api/v1/namespaces/ns')).toEqual({ verb: 'get', resource: 'namespaces' });
     expect(kind('GET', '/apis/grove.io/v1alpha1/clustertopologybindings/t')).toEqual({ verb: 'get', resource: 'clustertopologybindings.grove.io' });
     expect(kind('GET', '/version')).toEqual({ verb: 'get', resource: '-' });
+  });
+});
+
+describe('connections', () => {
+  it('are kept alive and reused by the requests of one KubeConfig', async () => {
+    let connections = 0;
+    const kc = await apiServer(() => connections++);
+    for (let i = 0; i < 5; i++) await requestJson(kc, { method: 'GET', path: `/api/v1/namespaces/ns/pods/p${i}` });
+    await Promise.all(Array.from({ length: 3 }, (_, i) => requestJson(kc, { method: 'POST', path: '/api/v1/namespaces/ns/pods', body: { i } })));
+    // Five sequential requests share one connection; three at once need at most three.
+    expect(connections).toBeLessThanOrEqual(3);
   });
 });
 

@@ -3,8 +3,8 @@
  * (`applyToHTTPSOptions`: certificates, tokens, exec plugins). Shared by the watch transport and
  * the writers, so both see the same errors.
  */
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest, type RequestOptions } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest, type RequestOptions } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -129,6 +129,26 @@ export function kubeRequestKind(request: Pick<KubeRequest, 'method' | 'path' | '
   }
 }
 
+/** One keep-alive agent per KubeConfig and protocol: connections (and TLS sessions) are reused. */
+const agents = new WeakMap<KubeConfig, { http: HttpAgent; https: HttpsAgent }>();
+
+/**
+ * client-node's `applyToHTTPSOptions` makes a new Agent for every request, so every request would
+ * open its own connection with a full TLS handshake (measured: the scheduler's bindings were
+ * bounded by that). The TLS material stays in the request options; a pooled agent keys its sockets
+ * by it, so credentials never mix. A proxy agent (cluster `proxy-url`) is kept as client-node made it.
+ */
+function pooledAgent(kubeConfig: KubeConfig, protocol: string): HttpAgent | undefined {
+  if (kubeConfig.getCurrentCluster()?.proxyUrl) return undefined;
+  let pair = agents.get(kubeConfig);
+  if (pair === undefined) {
+    // No socket timeout: watches are long requests that may be quiet for minutes.
+    pair = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+    agents.set(kubeConfig, pair);
+  }
+  return protocol === 'http:' ? pair.http : pair.https;
+}
+
 /** Sends the request; resolves with the response (a stream) once its status is 2xx. */
 export async function openRequest(kubeConfig: KubeConfig, request: KubeRequest): Promise<IncomingMessage> {
   for (const observe of observers) {
@@ -143,6 +163,8 @@ export async function openRequest(kubeConfig: KubeConfig, request: KubeRequest):
   const headers = { accept: 'application/json', ...(payload !== undefined && { 'content-type': request.contentType ?? 'application/json' }) };
   const options: RequestOptions = { method: request.method, headers };
   await kubeConfig.applyToHTTPSOptions(options);
+  const pooled = pooledAgent(kubeConfig, url.protocol);
+  if (pooled !== undefined) options.agent = pooled;
   const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
   const response = await new Promise<IncomingMessage>((resolve, reject) => {
     const req = send(url, { ...options, ...(request.signal && { signal: request.signal }) }, resolve);
