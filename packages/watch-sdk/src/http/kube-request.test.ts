@@ -65,6 +65,33 @@ describe('connections', () => {
   });
 });
 
+describe('request bodies', () => {
+  it('reach the server for every method, DELETE included, on a reused connection', async () => {
+    const bodies: string[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        bodies.push(`${req.method ?? ''} ${body}`);
+        res.end('{}');
+      });
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const kc = new KubeConfig();
+    kc.loadFromOptions({
+      clusters: [{ name: 'c', server: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, skipTLSVerify: true }],
+      users: [{ name: 'u', token: 't' }],
+      contexts: [{ name: 'x', cluster: 'c', user: 'u' }],
+      currentContext: 'x',
+    });
+    const preconditions = { kind: 'DeleteOptions', preconditions: { uid: 'u-1' } };
+    await requestJson(kc, { method: 'DELETE', path: '/api/v1/namespaces/ns/pods/a', body: preconditions });
+    await requestJson(kc, { method: 'GET', path: '/api/v1/namespaces/ns/pods/b' });
+    expect(bodies).toEqual([`DELETE ${JSON.stringify(preconditions)}`, 'GET ']);
+  });
+});
+
 describe('observeKubeRequests', () => {
   it('sees every request sent until removed', async () => {
     const kc = await apiServer();

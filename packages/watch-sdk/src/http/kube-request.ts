@@ -160,7 +160,13 @@ export async function openRequest(kubeConfig: KubeConfig, request: KubeRequest):
   }
   const url = requestUrl(kubeConfig, request.path, request.query);
   const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
-  const headers = { accept: 'application/json', ...(payload !== undefined && { 'content-type': request.contentType ?? 'application/json' }) };
+  // An explicit length: Node sends a DELETE body neither chunked nor with a length by default, so the
+  // server would ignore it (losing the preconditions) and, on a kept-alive connection, read it as the
+  // start of the next request.
+  const headers = {
+    accept: 'application/json',
+    ...(payload !== undefined && { 'content-type': request.contentType ?? 'application/json', 'content-length': Buffer.byteLength(payload) }),
+  };
   const options: RequestOptions = { method: request.method, headers };
   await kubeConfig.applyToHTTPSOptions(options);
   const pooled = pooledAgent(kubeConfig, url.protocol);
