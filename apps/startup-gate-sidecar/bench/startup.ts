@@ -12,8 +12,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { CoreV1Api, KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
-import { startupGateRole } from '../src/rbac.js';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { INIT_CONTAINER } from '@grove/planning';
+import { gateKubeconfig } from '../test/integration/support/identity.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLE = join(root, 'dist', 'bundle', 'startup-gate.mjs');
@@ -36,23 +37,9 @@ function kubeconfigPath(): string {
 
 async function setUp(admin: KubeConfig, dir: string): Promise<{ kubeconfig: string; podInfo: string; namespace: string }> {
   const core = admin.makeApiClient(CoreV1Api);
-  const rbac = admin.makeApiClient(RbacAuthorizationV1Api);
   const namespace = `bench-startup-gate-${process.pid}`;
-  const sa = 'startup-gate';
   await core.createNamespace({ body: { metadata: { name: namespace } } });
-  await core.createNamespacedServiceAccount({ namespace, body: { metadata: { name: sa } } });
-  await rbac.createNamespacedRole({ namespace, body: startupGateRole(sa, namespace) });
-  await rbac.createNamespacedRoleBinding({
-    namespace,
-    body: { metadata: { name: sa }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: sa }, subjects: [{ kind: 'ServiceAccount', name: sa, namespace }] },
-  });
-  const token = (await core.createNamespacedServiceAccountToken({ namespace, name: sa, body: { spec: { audiences: [], expirationSeconds: 3600 } } })).status?.token ?? '';
-  const user = new KubeConfig();
-  const cluster = admin.getCurrentCluster();
-  if (cluster === null) throw new Error('admin kubeconfig has no cluster');
-  user.loadFromOptions({ clusters: [cluster], users: [{ name: sa, token }], contexts: [{ name: 'c', cluster: cluster.name, user: sa }], currentContext: 'c' });
-  const kubeconfig = join(dir, 'kubeconfig');
-  writeFileSync(kubeconfig, user.exportConfig(), { mode: 0o600 });
+  const kubeconfig = await gateKubeconfig(admin, namespace, dir, { withRole: true });
 
   const labels = { 'grove.io/podgang': 'svc-0', 'grove.io/podclique': 'svc-0-a' };
   const pod = await core.createNamespacedPod({
@@ -64,8 +51,8 @@ async function setUp(admin: KubeConfig, dir: string): Promise<{ kubeconfig: stri
 
   const podInfo = join(dir, 'pod-info');
   mkdirSync(podInfo);
-  writeFileSync(join(podInfo, 'namespace'), namespace);
-  writeFileSync(join(podInfo, 'podgangname'), 'svc-0');
+  writeFileSync(join(podInfo, INIT_CONTAINER.namespaceFile), namespace);
+  writeFileSync(join(podInfo, INIT_CONTAINER.podGangFile), 'svc-0');
   return { kubeconfig, podInfo, namespace };
 }
 

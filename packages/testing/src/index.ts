@@ -1,5 +1,5 @@
 import './provided-context.js';
-export { adminKubeConfig, tokenKubeConfig } from './kube.js';
+export { adminKubeConfig, serviceAccountKubeconfig, tokenKubeConfig } from './kube.js';
 export { createTestNamespace, testNamespaceName, TEST_NAMESPACE_LABEL, useTestNamespace } from './namespace.js';
 export { eventually, type EventuallyOptions } from './eventually.js';
 export { describeDeployableProcess, type DeployableProcessOptions } from './deployable-process.js';

@@ -1,5 +1,6 @@
 /** Kubernetes clients for tests, built from the kubeconfig the global setup provides. */
-import { KubeConfig } from '@kubernetes/client-node';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { inject } from 'vitest';
 
 /** The admin KubeConfig of the test run's cluster. */
@@ -21,4 +22,22 @@ export function tokenKubeConfig(admin: KubeConfig, token: string, user = 'token-
     currentContext: 'token',
   });
   return kc;
+}
+
+/**
+ * A kubeconfig file at `file` that authenticates as ServiceAccount `namespace/serviceAccount` with a
+ * one-hour bound token from the TokenRequest API (the ServiceAccount must exist). Returns `file`.
+ */
+export async function serviceAccountKubeconfig(admin: KubeConfig, namespace: string, serviceAccount: string, file: string): Promise<string> {
+  const request = await admin.makeApiClient(CoreV1Api).createNamespacedServiceAccountToken({
+    namespace,
+    name: serviceAccount,
+    body: { spec: { audiences: [], expirationSeconds: 3600 } },
+  });
+  const token = request.status?.token;
+  if (!token) throw new Error(`TokenRequest for ${namespace}/${serviceAccount} returned no token`);
+  const user = `system:serviceaccount:${namespace}:${serviceAccount}`;
+  writeFileSync(file, tokenKubeConfig(admin, token, user).exportConfig(), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return file;
 }

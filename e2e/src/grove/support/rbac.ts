@@ -4,12 +4,11 @@
  * an install. The rules come from the apps themselves (`@grove/<app>/rbac`): a copy here would test
  * the copy.
  */
-import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { podCliqueSetControllerRole } from '@grove/podcliqueset-controller/rbac';
 import { podGangSchedulerRole } from '@grove/podgang-scheduler/rbac';
 import { scalingGroupControllerRole } from '@grove/scalinggroup-controller/rbac';
-import { tokenKubeConfig } from '@grove/testing';
+import { serviceAccountKubeconfig } from '@grove/testing';
 import { ApiException, CoreV1Api, RbacAuthorizationV1Api, type KubeConfig, type V1ClusterRole } from '@kubernetes/client-node';
 
 /** A controller deployable under test and the ClusterRole its `src/rbac.ts` declares. */
@@ -73,18 +72,7 @@ export async function grantDeclaredRbac(
       subjects: [{ kind: 'ServiceAccount', name: serviceAccount, namespace }],
     },
   });
-  const request = await core.createNamespacedServiceAccountToken({
-    namespace,
-    name: serviceAccount,
-    body: { spec: { audiences: [], expirationSeconds: 3600 } },
-  });
-  const token = request.status?.token;
-  if (!token) throw new Error(`TokenRequest for ${namespace}/${serviceAccount} returned no token`);
-
-  const kubeconfigPath = join(dir, `${source.app}.kubeconfig`);
-  const user = `system:serviceaccount:${namespace}:${serviceAccount}`;
-  writeFileSync(kubeconfigPath, tokenKubeConfig(admin, token, user).exportConfig(), { mode: 0o600 });
-  chmodSync(kubeconfigPath, 0o600);
+  const kubeconfigPath = await serviceAccountKubeconfig(admin, namespace, serviceAccount, join(dir, `${source.app}.kubeconfig`));
   return { source, serviceAccount, clusterRole: name, kubeconfigPath };
 }
 

@@ -12,13 +12,13 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { initContainerTokenSecretName, LABEL } from '@grove/api';
 import { REPO_ROOT } from '@grove/cluster';
+import { INIT_CONTAINER } from '@grove/planning';
+import { TRACEPARENT_ANNOTATION } from '@grove/telemetry';
 import { eventually, tokenKubeConfig } from '@grove/testing';
 import { CoreV1Api, type KubeConfig, type V1Pod } from '@kubernetes/client-node';
 
-export const INIT_CONTAINER_NAME = 'grove-initc';
-
 export function initContainerArgs(pod: V1Pod): readonly string[] | undefined {
-  return pod.spec?.initContainers?.find((c) => c.name === INIT_CONTAINER_NAME)?.args;
+  return pod.spec?.initContainers?.find((c) => c.name === INIT_CONTAINER.containerName)?.args;
 }
 
 /** A kubeconfig file authenticating with the token Kubernetes put into `<pcs>-ic-sat`. */
@@ -50,9 +50,9 @@ export class StartupGateProcess {
 
   constructor(pod: V1Pod, kubeconfig: string) {
     const dir = mkdtempSync(join(tmpdir(), 'grove-e2e-pod-info-'));
-    writeFileSync(join(dir, 'namespace'), pod.metadata?.namespace ?? '');
-    writeFileSync(join(dir, 'podgangname'), pod.metadata?.labels?.[LABEL.podGang] ?? '');
-    writeFileSync(join(dir, 'traceparent'), pod.metadata?.annotations?.['grove.io/traceparent'] ?? '');
+    writeFileSync(join(dir, INIT_CONTAINER.namespaceFile), pod.metadata?.namespace ?? '');
+    writeFileSync(join(dir, INIT_CONTAINER.podGangFile), pod.metadata?.labels?.[LABEL.podGang] ?? '');
+    writeFileSync(join(dir, INIT_CONTAINER.traceparentFile), pod.metadata?.annotations?.[TRACEPARENT_ANNOTATION] ?? '');
     const main = join(REPO_ROOT, 'apps', 'startup-gate-sidecar', 'src', 'main.ts');
     const args = [...(initContainerArgs(pod) ?? []), `--pod-info-dir=${dir}`, '--log-level=debug'];
     this.child = spawn(process.execPath, ['--conditions=@grove/source', '--import', 'tsx', main, ...args], {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { INIT_CONTAINER } from '@grove/planning';
 
 const MAIN = fileURLToPath(new URL('../../../src/main.ts', import.meta.url));
 
@@ -35,8 +36,8 @@ export interface GateRun {
 
 function podInfoDir(namespace: string, podGang: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'gate-pod-info-'));
-  writeFileSync(join(dir, 'namespace'), namespace);
-  writeFileSync(join(dir, 'podgangname'), podGang);
+  writeFileSync(join(dir, INIT_CONTAINER.namespaceFile), namespace);
+  writeFileSync(join(dir, INIT_CONTAINER.podGangFile), podGang);
   return dir;
 }
 

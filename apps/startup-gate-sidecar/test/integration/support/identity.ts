@@ -3,9 +3,8 @@
  * TokenRequest API, written to a kubeconfig file, and (unless a test wants none) a Role with
  * exactly the gate's declared rules (`src/rbac.ts`) bound to it in the test namespace.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tokenKubeConfig } from '@grove/testing';
+import { serviceAccountKubeconfig } from '@grove/testing';
 import { CoreV1Api, RbacAuthorizationV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { startupGateRole } from '../../../src/rbac.js';
 
@@ -26,15 +25,5 @@ export async function gateKubeconfig(admin: KubeConfig, namespace: string, dir: 
       },
     });
   }
-  const request = await core.createNamespacedServiceAccountToken({
-    namespace,
-    name: GATE_SERVICE_ACCOUNT,
-    body: { spec: { audiences: [], expirationSeconds: 3600 } },
-  });
-  const token = request.status?.token;
-  if (!token) throw new Error(`TokenRequest for ${namespace}/${GATE_SERVICE_ACCOUNT} returned no token`);
-  const file = join(dir, `${namespace}.kubeconfig`);
-  const user = `system:serviceaccount:${namespace}:${GATE_SERVICE_ACCOUNT}`;
-  writeFileSync(file, tokenKubeConfig(admin, token, user).exportConfig(), { mode: 0o600 });
-  return file;
+  return serviceAccountKubeconfig(admin, namespace, GATE_SERVICE_ACCOUNT, join(dir, `${namespace}.kubeconfig`));
 }
