@@ -4,20 +4,14 @@
  */
 import type { V1Pod } from '@kubernetes/client-node';
 import { LABEL } from '@grove/api';
+import { isFinished, isTerminating } from '@grove/planning';
+
+// The pod categories the controllers use: a Succeeded/Failed pod holds nothing on its node.
+export { isFinished as isTerminal, isReady, isTerminating } from '@grove/planning';
 
 /** `<namespace>/<name>`: the key of a pod in the snapshot, the queue and the placement model. */
 export function podKey(pod: V1Pod): string {
   return `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
-}
-
-/** Succeeded or Failed: the pod will never run again and holds nothing on its node. */
-export function isTerminal(pod: V1Pod): boolean {
-  const phase = pod.status?.phase;
-  return phase === 'Succeeded' || phase === 'Failed';
-}
-
-export function isTerminating(pod: V1Pod): boolean {
-  return pod.metadata?.deletionTimestamp !== undefined && pod.metadata.deletionTimestamp !== null;
 }
 
 export function isBound(pod: V1Pod): boolean {
@@ -34,23 +28,18 @@ export function isGated(pod: V1Pod): boolean {
  * holds its resources until it is gone (as kube-scheduler counts it).
  */
 export function holdsCapacity(pod: V1Pod): boolean {
-  return isBound(pod) && !isTerminal(pod);
+  return isBound(pod) && !isFinished(pod);
 }
 
 /** Ours and waiting for a node: our scheduler name, unbound, ungated, not terminating or terminal. */
 export function isPendingFor(pod: V1Pod, schedulerName: string): boolean {
-  return pod.spec?.schedulerName === schedulerName && !isBound(pod) && !isGated(pod) && !isTerminating(pod) && !isTerminal(pod);
+  return pod.spec?.schedulerName === schedulerName && !isBound(pod) && !isGated(pod) && !isTerminating(pod) && !isFinished(pod);
 }
 
 /** The PodGang the pod belongs to (label `grove.io/podgang`, same namespace), if any. */
 export function gangNameOf(pod: V1Pod): string | undefined {
   const name = pod.metadata?.labels?.[LABEL.podGang];
   return name === undefined || name === '' ? undefined : name;
-}
-
-/** `True` Ready condition. */
-export function isReady(pod: V1Pod): boolean {
-  return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
 }
 
 /** Epoch milliseconds of a timestamp as the cache holds it (an RFC 3339 string from the wire, or a Date). */
