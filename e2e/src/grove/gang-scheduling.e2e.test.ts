@@ -11,8 +11,8 @@ import { PodCliqueSetGVK, type PodCliqueSet } from '@grove/api';
 import { aPodCliqueSet } from '@grove/fixtures';
 import { createDedicatedNodes, type DedicatedNodes } from '@grove/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { boundPerClique, boundPods, gpuPodSpec, podsOfGang, setUnschedulable, waitBound, waitScheduled, waitUnschedulable } from './support/gang-census.js';
-import { useGroveControllers } from './support/grove-suite.js';
+import { boundPerClique, boundPods, gpuPodSpec, podsOfGang, SCHEDULE_TIMEOUT_MS, setUnschedulable, waitBound, waitScheduled, waitUnschedulable } from './support/gang-census.js';
+import { eventuallyUnlessDenied, useGroveControllers } from './support/grove-suite.js';
 import { scenario, SCENARIO_TIMEOUT_MS } from './support/steps.js';
 import { waitForReadyPods } from './support/workloads.js';
 
@@ -103,7 +103,16 @@ describe('podgang-scheduler: gang scheduling (§10.1)', () => {
 
     step('exactly 4 gangs are placed whole; the other 2 are unschedulable with nothing bound');
     const census = async () => Object.fromEntries(await Promise.all(names.map(async (n) => [n, (await boundPods(env(), n)).length] as const)));
-    const settled = await waitBoundTotal(census, 8);
+    const settled = await eventuallyUnlessDenied(
+      env(),
+      '8 bound pods across the 6 gangs',
+      async () => {
+        const counts = await census();
+        expect(Object.values(counts).reduce((a, b) => a + b, 0), `bound pods per gang: ${JSON.stringify(counts)}`).toBe(8);
+        return counts;
+      },
+      { timeoutMs: SCHEDULE_TIMEOUT_MS, intervalMs: 1_000 },
+    );
     const losers = names.filter((n) => settled[n] === 0);
     expect(Object.values(settled).sort(), `bound pods per gang: ${JSON.stringify(settled)}`).toEqual([0, 0, 2, 2, 2, 2]);
     for (const loser of losers) await waitUnschedulable(env(), `${loser}-0`);
@@ -115,15 +124,3 @@ describe('podgang-scheduler: gang scheduling (§10.1)', () => {
     for (const loser of losers) await waitForReadyPods(env(), loser, 2);
   }, SCENARIO_TIMEOUT_MS);
 });
-
-/** Waits until the gangs hold `total` bound pods between them; returns the per-gang counts then. */
-async function waitBoundTotal(census: () => Promise<Record<string, number>>, total: number): Promise<Record<string, number>> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const counts = await census();
-    const sum = Object.values(counts).reduce((a, b) => a + b, 0);
-    if (sum === total) return counts;
-    if (Date.now() > deadline) throw new Error(`expected ${total} bound pods in all, have ${JSON.stringify(counts)}`);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-}
